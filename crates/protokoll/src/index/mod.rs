@@ -1,0 +1,3 @@
+//! The on-disk index of agenda items and decisions.
+//!
+//! (Being written: see issue 4.)

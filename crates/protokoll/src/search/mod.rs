@@ -1,0 +1,3 @@
+//! Ranked queries with filters and snippets over the index.
+//!
+//! (Being written: see issue 4.)
