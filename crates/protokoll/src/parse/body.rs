@@ -111,7 +111,8 @@ fn blocks(
         let cleaned = cleaned.trim();
         let marked = line.level > 0 || unwrap_bold(raw_text).is_some();
         let label = if marked {
-            label_line(cleaned.trim_end_matches(':')).map(|(part, _, _)| (part, false, ""))
+            let colon = cleaned.ends_with(':');
+            label_line(cleaned.trim_end_matches(':')).map(|(part, _, _)| (part, colon, ""))
         } else {
             label_line(cleaned).map(|(part, rest, colon)| (part, colon, rest))
         };
@@ -259,6 +260,9 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
     let mut subject: Option<String> = None;
     let mut found: Vec<(Decision, Strength)> = Vec::new();
     let mut labelled = false;
+    // Under a "Beslut:" label in notes, a list of decisions ends the part:
+    // the paragraph after the list is notes again.
+    let mut clauses_taken = false;
     let emit = |found: &mut Vec<(Decision, Strength)>,
                 text: &str,
                 default: Outcome,
@@ -305,6 +309,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
             Kind::Label { part, colon, title } => {
                 let rest = block.text.as_str();
                 lead = false;
+                clauses_taken = false;
                 match part {
                     Part::Silent => {
                         state = State::Silent;
@@ -371,6 +376,12 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                     continue;
                 }
                 if let State::Deciding { colon } = state {
+                    if colon && clauses_taken {
+                        state = State::Notes;
+                        clauses_taken = false;
+                    }
+                }
+                if let State::Deciding { colon } = state {
                     emit(
                         &mut found,
                         t,
@@ -431,6 +442,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                 }
                 let t = block.text.as_str();
                 if lead || matches!(state, State::Deciding { .. }) {
+                    clauses_taken = true;
                     emit(
                         &mut found,
                         t,
@@ -482,6 +494,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                 }
                 if lead || matches!(state, State::Deciding { .. }) {
                     lead = true;
+                    clauses_taken = true;
                     emit(
                         &mut found,
                         &block.text,
@@ -513,6 +526,7 @@ mod tests {
             number: Some("1".into()),
             value: Some(1),
             title: "Titel".into(),
+            form: crate::parse::items::Form::Dot,
             head: 0,
             body: 0..lines.len(),
         };

@@ -737,6 +737,8 @@ fn kind_in(cell: &str) -> Option<(String, Option<String>)> {
         }
     }
     let body = super::text::squeeze(body);
+    // "Protokoll fört vid styrelsemöte i Brf Solgläntan": the rest names the meeting.
+    let body = super::text::capitalise_first(&body);
     let body = (has_words(&body) && starts_upper(&body) && body.len() <= 150).then_some(body);
     Some((kind, body))
 }

@@ -30,6 +30,8 @@ pub struct RawItem {
     pub number: Option<String>,
     pub value: Option<u32>,
     pub title: String,
+    /// How the item was numbered; all numbered items of a document share one form.
+    pub form: Form,
     /// The line the item starts at.
     pub head: usize,
     /// The item's body: the lines after its heading (and title line).
@@ -46,11 +48,17 @@ pub struct Segments {
     pub trailers: Vec<Range<usize>>,
 }
 
+/// How an item is numbered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Form {
+pub enum Form {
+    /// "1. Title", "## 3. Title", "2) Title".
     Dot,
+    /// "§ 22".
     Paragraph,
+    /// "Punkt 3) Title", "Ärende 3: Title".
     Punkt,
+    /// An unnumbered heading.
+    Heading,
 }
 
 #[derive(Debug)]
@@ -163,7 +171,9 @@ fn plausible_title(start: &Start, title: &str) -> bool {
         || t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '"' | '”' | '(' | '«'));
     match start.form {
         Form::Dot => first_ok && !t.ends_with(['.', ',', ';']) && word_count(t, 26) <= 25,
-        Form::Paragraph | Form::Punkt => !(starts_lower(t) || t.ends_with('.') && t.len() > 100),
+        Form::Paragraph | Form::Punkt | Form::Heading => {
+            !(starts_lower(t) || t.ends_with('.') && t.len() > 100)
+        }
     }
 }
 
@@ -313,6 +323,7 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
                     number: None,
                     value: None,
                     title: text.trim().trim_end_matches(':').trim().to_string(),
+                    form: Form::Heading,
                     head: i,
                     body: i + 1..n,
                 });
@@ -439,6 +450,7 @@ fn accept(
         number: Some(start.number.clone()),
         value: Some(start.value),
         title: title.trim().trim_end_matches(':').trim().to_string(),
+        form: start.form,
         head: i,
         body: body_start..lines.len(),
     });

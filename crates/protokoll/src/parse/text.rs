@@ -283,6 +283,15 @@ pub fn capitalise(s: &str) -> String {
     out
 }
 
+/// Uppercases the first letter of `s` and leaves the rest as written.
+pub fn capitalise_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Collapses runs of white space into one space.
 pub fn squeeze(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
