@@ -94,7 +94,7 @@ fn item_start(line: &Line<'_>) -> Option<Start> {
         }
         let rest = rest.trim_start();
         let d = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if d == 0 || d > 4 {
+        if d == 0 || d > 5 {
             return None;
         }
         let value: u32 = rest[..d].parse().ok()?;
