@@ -305,3 +305,40 @@ fn hostile_sizes_stay_linear() {
     let paras: String = (0..50_000).map(|d| format!("§ {d}\n")).collect();
     check_invariants(&paras);
 }
+
+/// A fixed amount of parsing for measuring CPU time on a busy machine
+/// (`perf stat -e task-clock` on the test binary):
+/// `cargo test --release --test parse_layouts -- --ignored parse_throughput_loop`.
+#[test]
+#[ignore]
+fn parse_throughput_loop() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/minutes");
+    let mut docs = Vec::new();
+    for entry in std::fs::read_dir(root).unwrap() {
+        let path = entry.unwrap().path();
+        docs.push(protokoll::input::read_text(&path).unwrap());
+    }
+    let rounds: usize = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(2000);
+    let bytes: usize = docs.iter().map(String::len).sum::<usize>() * rounds;
+    let per_round: usize = docs
+        .iter()
+        .map(|d| parse(d, "x.txt").meeting.items.len())
+        .sum();
+    assert!(per_round >= 36, "the seeds hold 36 items");
+    let start = std::time::Instant::now();
+    let mut items = 0;
+    for _ in 0..rounds {
+        for d in &docs {
+            items += parse(d, "x.txt").meeting.items.len();
+        }
+    }
+    assert_eq!(items, per_round * rounds);
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "{bytes} bytes in {secs:.3} s wall: {:.1} MB/s",
+        bytes as f64 / secs / 1e6
+    );
+}
