@@ -63,7 +63,11 @@ pub fn build(
     ordinal: u32,
     skip: &[std::ops::Range<usize>],
 ) -> AgendaItem {
-    let mut text = String::new();
+    let span: usize = lines[raw.body.clone()]
+        .iter()
+        .map(|l| l.raw.len() + 1)
+        .sum();
+    let mut text = String::with_capacity(span);
     let blocks = blocks(lines, furniture, raw, skip, &mut text);
     let mut item = AgendaItem {
         ordinal,
