@@ -94,6 +94,17 @@ fn words<'b>(s: &str, buf: &'b mut String) -> Vec<&'b str> {
     out
 }
 
+/// Bytes that separate words: ASCII that is no letter or digit.
+static SEPARATOR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = !(c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 /// The first four bytes of a word as a number, for matching word stems.
 const fn stem(b: &[u8; 4]) -> u32 {
     u32::from_le_bytes(*b)
@@ -121,7 +132,7 @@ const VALD: u32 = stem(b"vald");
 /// starts like one of the decision verbs in [`trigger`] (its first four or
 /// five bytes). Most sentences in minutes have none.
 pub fn may_trigger(s: &str) -> bool {
-    let is_sep = |c: u8| c.is_ascii() && !c.is_ascii_alphanumeric();
+    let is_sep = |c: u8| SEPARATOR[c as usize];
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {

@@ -85,11 +85,19 @@ pub fn label_line(s: &str) -> Option<(Part, &str, bool)> {
     if head.is_empty() || head.len() > 60 {
         return None;
     }
-    if DECISION.iter().any(|l| eq_ci(head, l)) || is_possessive_decision(head) {
+    let mut buf = [0u8; 64];
+    let lower = super::text::fold_small(head, &mut buf);
+    let is = |list: &[&str]| match lower {
+        Some(lower) => list.contains(&lower),
+        None => list.iter().any(|l| eq_ci(head, l)),
+    };
+    // The word-by-word tests run only when the words are there.
+    let has = |w: &str| lower.is_none_or(|l| l.contains(w));
+    if is(&DECISION) || (has("beslut") && is_possessive_decision(head)) {
         return Some((Part::Decision, rest, colon));
     }
     // Silent labels take no text on the line except after a colon.
-    if SILENT.iter().any(|l| eq_ci(head, l)) || is_proposal(head) {
+    if is(&SILENT) || (has("förslag") && is_proposal(head)) {
         return Some((Part::Silent, rest, colon));
     }
     None

@@ -49,7 +49,12 @@ pub fn label(s: &str) -> Option<Role> {
         return None;
     }
     let s = s.trim().trim_end_matches(':').trim();
-    LABELS.iter().find(|l| eq_ci(s, l)).map(|l| match *l {
+    let mut buf = [0u8; 64];
+    let found = match super::text::fold_small(s, &mut buf) {
+        Some(lower) => LABELS.iter().find(|l| **l == lower),
+        None => LABELS.iter().find(|l| eq_ci(s, l)),
+    };
+    found.map(|l| match *l {
         "ordförande" => Role::Chair,
         "sekreterare" => Role::Secretary,
         _ => Role::Other,
@@ -184,6 +189,12 @@ pub fn presenters(s: &str) -> Option<Vec<String>> {
         "presenteras av",
         "dragande",
     ];
+    if !matches!(
+        s.as_bytes().first(),
+        Some(b'F' | b'f' | b'P' | b'p' | b'D' | b'd')
+    ) {
+        return None;
+    }
     let rest = KEYS.iter().find_map(|k| strip_prefix_ci(s, k))?;
     let rest = if let Some(r) = rest.strip_prefix(':') {
         r

@@ -208,6 +208,41 @@ pub fn first_byte_folded(s: &str) -> Option<u8> {
     s.as_bytes().first().map(u8::to_ascii_lowercase)
 }
 
+/// Lowercases a short `s` into `buf` without allocating: ASCII letters and
+/// the Swedish capitals Å, Ä, Ö, É. `None` when `s` is longer than the
+/// buffer or holds another non-ASCII capital; callers then fall back to
+/// [`eq_ci`].
+pub fn fold_small<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let b = s.as_bytes();
+    if b.len() > buf.len() {
+        return None;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            buf[i] = c.to_ascii_lowercase();
+        } else if c == 0xC3 && i + 1 < b.len() {
+            let d = b[i + 1];
+            buf[i] = c;
+            // Å Ä Ö É (0x85 0x84 0x96 0x89) and the other Latin-1 capitals.
+            buf[i + 1] = if (0x80..=0x9E).contains(&d) && d != 0x97 {
+                d + 0x20
+            } else {
+                d
+            };
+            i += 1;
+        } else if c >= 0xC4 && c < 0xE0 {
+            // Another two-byte letter that may be a capital: let the caller decide.
+            return None;
+        } else {
+            buf[i] = c;
+        }
+        i += 1;
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
 /// Whether `s` equals `word` (given in lowercase), ignoring case.
 #[inline]
 pub fn eq_ci(s: &str, word: &str) -> bool {
@@ -282,6 +317,12 @@ pub fn is_filler(s: &str) -> bool {
 
 /// If the line is a bullet ("- ", "* ", "• ", "– "), the text after it.
 pub fn bullet(s: &str) -> Option<&str> {
+    if !matches!(
+        s.as_bytes().first(),
+        Some(b'-' | b'*' | b'+' | b'o' | 0xC2 | 0xE2)
+    ) {
+        return None;
+    }
     for m in [
         "- ", "* ", "• ", "– ", "+ ", "· ", "▪ ", "o\t", "-\t", "•\t",
     ] {
