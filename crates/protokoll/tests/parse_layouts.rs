@@ -147,6 +147,68 @@ fn windows_1252_with_crlf_reads_like_utf8() {
 }
 
 #[test]
+fn kommun_protocol_as_pdftotext_layout() {
+    // Columns as runs of spaces, the page number at the end of a header row,
+    // "Sida" on its own, and numbered decisions under "Kommunstyrelsens beslut".
+    let m = read("kommun_pdftotext_layout.txt");
+    assert_eq!(m.kind.as_deref(), Some("Sammanträdesprotokoll"));
+    assert_eq!(m.body.as_deref(), Some("Kommunstyrelsen"));
+    assert_eq!(m.date.as_deref(), Some("2024-03-05"));
+    assert_eq!(m.time.as_deref(), Some("09:00-12:10"));
+    assert_eq!(m.place.as_deref(), Some("Stadshuset, Sessionssalen"));
+    assert_eq!(m.chair.as_deref(), Some("Lena Persson"));
+    assert_eq!(m.secretary.as_deref(), Some("Ola Nord"));
+    assert_eq!(
+        names(&m.present),
+        [
+            "Lena Persson",
+            "Nils Karlsson",
+            "Sara Holm",
+            "Ali Hassan",
+            "Tove Lind",
+            "Maria Svensson",
+            "Ola Nord"
+        ]
+    );
+    assert_eq!(
+        titles(&m),
+        [
+            (Some("§ 12"), "Budgetuppföljning februari 2024"),
+            (
+                Some("§ 13"),
+                "Motion om gratis kollektivtrafik för pensionärer"
+            ),
+            (Some("§ 14"), "Information om arbetet med ny översiktsplan"),
+        ]
+    );
+    assert_eq!(
+        decisions(&m, 1),
+        [
+            ("Budgetuppföljningen godkänns.", Outcome::Approved),
+            (
+                "Socialnämnden får i uppdrag att redovisa åtgärder för en budget i balans senast i maj.",
+                Outcome::Other
+            ),
+        ]
+    );
+    // The motion "yrkar att motionen avslås" is no decision; the decision is.
+    assert_eq!(decisions(&m, 2), [("Motionen avslås.", Outcome::Rejected)]);
+    assert_eq!(
+        decisions(&m, 3),
+        [("Informationen läggs till handlingarna.", Outcome::Noted)]
+    );
+    for item in &m.items {
+        for furniture in ["Sida", "Utdragsbestyrkande", "Sammanträdesdatum", "(4)"] {
+            assert!(
+                !item.text.contains(furniture),
+                "{furniture:?} in {}",
+                item.text
+            );
+        }
+    }
+}
+
+#[test]
 fn punkt_protocol() {
     let m = read("punkt_styrelseprotokoll.txt");
     assert_eq!(m.kind.as_deref(), Some("Protokoll"));

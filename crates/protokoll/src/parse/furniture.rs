@@ -38,12 +38,24 @@ pub fn is_marker(text: &str) -> bool {
     // "Ordförandes", "Sekreterarens", "Signatur" or dots.
     let first = text.as_bytes().first().map_or(b' ', u8::to_ascii_lowercase);
     if !(first.is_ascii_digit() || matches!(first, b's' | b'j' | b'u' | b'o' | b'.' | b'_' | 0xE2))
+        && !text.ends_with(')')
     {
         return false;
+    }
+    // A page header row ending in the page number ("Kommunstyrelsen   2(4)").
+    let mut count = 0;
+    let mut last = "";
+    for cell in cells(text) {
+        count += 1;
+        last = cell;
+    }
+    if count <= 3 && is_page_number(last) {
+        return true;
     }
     let mut any = false;
     for cell in cells(text) {
         let marker = is_page_number(cell)
+            || super::text::eq_ci(cell, "sida")
             || MARKERS
                 .iter()
                 .any(|m| strip_prefix_ci(cell, m).is_some_and(|r| r.len() < 12))

@@ -38,6 +38,7 @@ const KEYS: &[(&str, Key)] = &[
     ("justeringens tid och plats", Key::Ignore),
     ("justeringens plats", Key::Ignore),
     ("justeringsdatum", Key::Ignore),
+    ("justeringens", Key::Ignore),
     ("plats och tid", Key::TimeAndPlace),
     ("tid och plats", Key::TimeAndPlace),
     ("tid/plats", Key::TimeAndPlace),
@@ -578,6 +579,7 @@ impl<'m> HeaderReader<'m> {
         for cell in cells(t) {
             if is_filler(cell)
                 || is_page_number(cell)
+                || eq_ci(cell, "sida")
                 || is_toc_heading(cell)
                 || cell.starts_with('§')
             {

@@ -232,7 +232,7 @@ pub fn fold_small<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
                 d
             };
             i += 1;
-        } else if c >= 0xC4 && c < 0xE0 {
+        } else if (0xC4..0xE0).contains(&c) {
             // Another two-byte letter that may be a capital: let the caller decide.
             return None;
         } else {
