@@ -37,9 +37,10 @@ pub fn is_marker(text: &str) -> bool {
     // Markers start with a page number, "Sida", "Justerandes", "Utdrag",
     // "Ordförandes", "Sekreterarens", "Signatur" or dots.
     let first = text.as_bytes().first().map_or(b' ', u8::to_ascii_lowercase);
-    if !(first.is_ascii_digit() || matches!(first, b's' | b'j' | b'u' | b'o' | b'.' | b'_' | 0xE2))
-        && !text.ends_with(')')
-    {
+    let plausible = first.is_ascii_digit()
+        || matches!(first, b's' | b'j' | b'u' | b'o' | b'.' | b'_' | 0xE2)
+        || text.ends_with(')');
+    if !plausible {
         return false;
     }
     // A page header row ending in the page number ("Kommunstyrelsen   2(4)").

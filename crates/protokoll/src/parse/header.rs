@@ -118,6 +118,7 @@ const KEYS: &[(&str, Key)] = &[
     ("justerande", Key::Ignore),
     ("justerade av", Key::Ignore),
     ("justeras av", Key::Ignore),
+    ("justeras", Key::Ignore),
     ("utses att justera", Key::Ignore),
     ("paragrafer", Key::Ignore),
     ("handläggare", Key::Ignore),

@@ -272,7 +272,9 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
             continue;
         }
         let text = line.clean.as_ref();
-        if is_toc_heading(text) {
+        // A table of contents comes before the items; "Dagordning" inside
+        // an item is a sub-heading.
+        if items.is_empty() && is_toc_heading(text) {
             in_toc = true;
             prev_blank = false;
             i += 1;
@@ -565,6 +567,17 @@ mod tests {
              Magnus föreslår följande:\n\nEkonomi\n\nSamordningsgruppen har beviljat medel.\n\n\
              Minnesanteckningar förda av: Jenny Wennberg\n",
             &[(None, "Utvärdering av vårens arbete"), (None, "Ekonomi")],
+        );
+    }
+
+    #[test]
+    fn toc_heading_inside_an_item_is_no_toc() {
+        check(
+            "1. Mötets öppnande\n\nDagordning\n\n- Punkt ett\n\n2. Val av justerare\n\nText.\n",
+            &[
+                (Some("1"), "Mötets öppnande"),
+                (Some("2"), "Val av justerare"),
+            ],
         );
     }
 
