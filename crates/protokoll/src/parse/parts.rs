@@ -8,7 +8,7 @@
 //! word for word like the decision, and the list of documents under
 //! "Beslutsunderlag" may contain "beslut" in every line.
 
-use super::text::{eq_ci, strip_prefix_ci};
+use super::text::eq_ci;
 
 /// What a part of an item holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,8 +119,8 @@ fn is_proposal(head: &str) -> bool {
     if words.len() < 2 || words.len() > 5 || !words[0].ends_with('s') {
         return false;
     }
-    eq_ci(words[1], "förslag")
-        && (words.len() == 2 || strip_prefix_ci(&words[2..].join(" "), "till beslut").is_some())
+    // "Kommunstyrelsens förslag till kommunfullmäktige" is a proposal too.
+    eq_ci(words[1], "förslag") && (words.len() == 2 || eq_ci(words[2], "till"))
 }
 
 #[cfg(test)]
@@ -150,6 +150,10 @@ mod tests {
             Some((Part::Silent, "")),
         );
         check("Arbetsutskottets förslag", Some((Part::Silent, "")));
+        check(
+            "Kommunstyrelsens förslag till kommunfullmäktige",
+            Some((Part::Silent, "")),
+        );
         check("Beslutsunderlag", Some((Part::Silent, "")));
         check("Beslutet skickas till", Some((Part::Silent, "")));
         check("Yrkanden", Some((Part::Silent, "")));
