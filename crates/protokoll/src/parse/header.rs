@@ -456,8 +456,8 @@ impl<'m> HeaderReader<'m> {
         let value = std::mem::take(&mut self.value);
         let v = value.trim();
         match key {
-            Key::Date if self.m.date.is_none() => self.m.date = find_date(v).map(|(d, _)| d),
-            Key::Time => self.date_time_place(v, false),
+            // "Datum: 12 september 2023, kl. 9-11" gives the time too.
+            Key::Date | Key::Time => self.date_time_place(v, false),
             Key::TimeAndPlace => self.date_time_place(v, true),
             Key::Place if self.m.place.is_none() => self.m.place = place_in(v),
             Key::Reference => {
@@ -851,6 +851,8 @@ mod tests {
         assert_eq!(m.time.as_deref(), Some("08:30-12:00"));
         assert_eq!(m.place.as_deref(), Some("Lokal Vega, Regionens Hus"));
         assert_eq!(m.reference, None);
+        let m2 = read("Datum: 12 september 2023, kl. 9-11\n");
+        assert_eq!(m2.time.as_deref(), Some("09:00-11:00"));
         assert_eq!(
             names(&m.present),
             ["Anna Carlsson", "Maria Persson", "Karin Svensson"]
