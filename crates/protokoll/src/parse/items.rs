@@ -342,7 +342,9 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
                 i += 1;
                 continue;
             }
-            if key_line(cells(text).next().unwrap_or("")).is_some() || !is_plain_heading(text) {
+            if !seen_content
+                && (key_line(cells(text).next().unwrap_or("")).is_some() || !is_plain_heading(text))
+            {
                 seen_content = true;
             }
         }
