@@ -404,3 +404,18 @@ fn parse_throughput_loop() {
         bytes as f64 / secs / 1e6
     );
 }
+
+#[test]
+fn hostile_repetition_stays_linear() {
+    // Thousands of signature roles, restarting § numbers and attendee keys.
+    let roles = format!(
+        "Protokoll\nUnderskrifter\n{}",
+        "Ordförande\nSekreterare\n".repeat(20_000)
+    );
+    check_invariants(&roles);
+    let restarts = "§ 1 Val av justerare\nText.\n".repeat(20_000);
+    let m = parse(&restarts, "r.txt").meeting;
+    assert_eq!(m.items.len(), 1);
+    let trailers = "§ 1 Titel\nText.\nNärvarande: Anna Ek\n".repeat(5_000);
+    check_invariants(&trailers);
+}

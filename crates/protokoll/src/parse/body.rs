@@ -56,19 +56,13 @@ impl Block {
 }
 
 /// Builds the agenda item for `raw` from the document's lines.
-pub fn build(
-    lines: &[Line<'_>],
-    furniture: &[bool],
-    raw: &RawItem,
-    ordinal: u32,
-    skip: &[std::ops::Range<usize>],
-) -> AgendaItem {
+pub fn build(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, ordinal: u32) -> AgendaItem {
     let span: usize = lines[raw.body.clone()]
         .iter()
         .map(|l| l.raw.len() + 1)
         .sum();
     let mut text = String::with_capacity(span);
-    let blocks = blocks(lines, furniture, raw, skip, &mut text);
+    let blocks = blocks(lines, furniture, raw, &mut text);
     let mut item = AgendaItem {
         ordinal,
         number: raw.number.clone(),
@@ -80,19 +74,13 @@ pub fn build(
     item
 }
 
-fn blocks(
-    lines: &[Line<'_>],
-    furniture: &[bool],
-    raw: &RawItem,
-    skip: &[std::ops::Range<usize>],
-    text: &mut String,
-) -> Vec<Block> {
+fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut String) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     // The body starts after the item's heading: as after a blank line.
     let mut gap = true;
     let mut lead_buf = String::new();
     for idx in raw.body.clone() {
-        if furniture[idx] || skip.iter().any(|r| r.contains(&idx)) {
+        if furniture[idx] {
             gap = true;
             continue;
         }
@@ -538,7 +526,7 @@ mod tests {
             head: 0,
             body: 0..lines.len(),
         };
-        build(&lines, &furniture, &raw, 1, &[])
+        build(&lines, &furniture, &raw, 1)
     }
 
     fn check(body: &str, expected: &[(&str, Outcome, Option<&str>)]) {

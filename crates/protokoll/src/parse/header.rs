@@ -655,7 +655,8 @@ impl<'m> HeaderReader<'m> {
             let before =
                 (i > 0 && !taken[i - 1] && matches!(self.sigs[i - 1], Sig::Name(_))).then(|| i - 1);
             let pick = before.or_else(|| {
-                (i + 1..self.sigs.len())
+                // A signature's name is within a few lines of its role.
+                (i + 1..self.sigs.len().min(i + 5))
                     .find(|&k| !taken[k] && matches!(self.sigs[k], Sig::Name(_)))
             });
             if let Some(k) = pick {
