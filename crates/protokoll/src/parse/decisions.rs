@@ -127,6 +127,8 @@ const LAGG: u32 = stem(b"l\xC3\xA4g");
 const LADE: u32 = stem(b"lade");
 const VALJ: u32 = stem(b"v\xC3\xA4l");
 const VALD: u32 = stem(b"vald");
+const NOTE: u32 = stem(b"note");
+const INFO: u32 = stem(b"info");
 
 /// A cheap test before the word scan, without allocating: whether any word
 /// starts like one of the decision verbs in [`trigger`] (its first four or
@@ -168,6 +170,7 @@ pub fn may_trigger(s: &str) -> bool {
             SKOT => fifth == b't',
             VALJ => fifth == b'j',
             VALD => fifth == b'e',
+            NOTE | INFO => fifth == b'r',
             _ => false,
         };
         if hit {
@@ -193,7 +196,7 @@ pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> 
     #[allow(clippy::needless_range_loop)]
     for i in 0..w.len() {
         let strength = match w[i] {
-            "beslutar" | "beslutade" | "beslöt" | "beslutat" | "beslutades"
+            "beslutar" | "beslutade" | "beslöt" | "beslutat" | "beslutades" | "beslöts"
                 if matches!(at(i + 1), "att" | "enligt") =>
             {
                 Some(Strength::Strong)
@@ -218,6 +221,12 @@ pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> 
                 Some(Strength::Weak)
             }
             "väljs" | "valdes" if at(i + 1) == "in" => Some(Strength::Weak),
+            // "Informationen noteras." but not "Det noteras att ...".
+            "noteras" | "noterades" if at(i + 1).is_empty() => Some(Strength::Weak),
+            "tar" | "tog" if at(i + 1) == "del" && at(i + 2) == "av" => {
+                matches!(at(i + 3), "informationen" | "rapporten" | "redovisningen")
+                    .then_some(Strength::Weak)
+            }
             _ => None,
         };
         if strength.is_some() {
@@ -402,7 +411,21 @@ mod tests {
             None,
             Outcome::Other,
         );
-        check("Nämnden tar del av informationen.", None, Outcome::Noted);
+        check(
+            "Nämnden tar del av informationen.",
+            Some(Strength::Weak),
+            Outcome::Noted,
+        );
+        check(
+            "Informationen noteras.",
+            Some(Strength::Weak),
+            Outcome::Noted,
+        );
+        check(
+            "Det beslöts att bordlägga frågan.",
+            Some(Strength::Strong),
+            Outcome::Postponed,
+        );
         check(
             "Ledningsgruppen enas i att skjuter på beslut i frågan. Annika ges i uppdrag att skicka ett mail.",
             Some(Strength::Weak),
@@ -419,6 +442,7 @@ mod tests {
             "En uppdatering begärdes så att arbetet kan göras med de styrdokument, vilket godkändes.",
             "Detta skulle starta under hösten 2023 men sköts på framtiden på grund av resursbrist.",
             "Kan vi möjliggöra gemensamma beslut i en gränslös organisation.",
+            "Det noteras att informationen har skickats ut.",
         ] {
             assert_eq!(trigger(s, &mut buf), None, "{s}");
         }
