@@ -9,7 +9,9 @@
 //! beslutar") waits for its clauses, and which sub-heading is current, so
 //! each decision carries it as its subject.
 
-use super::decisions::{classify, is_lead, may_trigger, sentences, trigger, Strength};
+use super::decisions::{
+    classify, is_lead, sentences, stem_hits, trigger, trigger_unfiltered, Strength,
+};
 use super::items::{is_plain_heading, RawItem};
 use super::parts::{label_line, Part};
 use super::people::presenters;
@@ -246,6 +248,7 @@ enum State {
 
 fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
     let mut buf = String::new();
+    let mut hits = Vec::new();
     let mut state = State::Notes;
     let mut lead = false;
     let mut subject: Option<String> = None;
@@ -400,13 +403,21 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                     continue;
                 }
                 let mut weak = false;
-                let candidates = if may_trigger(t) {
-                    Some(sentences(t))
-                } else {
-                    None
-                };
+                // Only sentences holding a word that starts like a decision
+                // verb are split into words.
+                hits.clear();
+                stem_hits(t, Some(&mut hits));
+                let mut next_hit = 0;
+                let candidates = (!hits.is_empty()).then(|| sentences(t));
                 for s in candidates.into_iter().flatten() {
-                    match trigger(s, &mut buf) {
+                    let end = s.as_ptr() as usize - t.as_ptr() as usize + s.len();
+                    if next_hit >= hits.len() || hits[next_hit] >= end {
+                        continue;
+                    }
+                    while next_hit < hits.len() && hits[next_hit] < end {
+                        next_hit += 1;
+                    }
+                    match trigger_unfiltered(s, &mut buf) {
                         Some(Strength::Weak) if !weak => {
                             weak = true;
                             emit(

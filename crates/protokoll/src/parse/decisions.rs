@@ -134,6 +134,14 @@ const INFO: u32 = stem(b"info");
 /// starts like one of the decision verbs in [`trigger`] (its first four or
 /// five bytes). Most sentences in minutes have none.
 pub fn may_trigger(s: &str) -> bool {
+    stem_hits(s, None)
+}
+
+/// Finds the words that start like a decision verb; with `out`, records
+/// the byte offset of every one, else stops at the first. Returns whether
+/// there was any.
+pub fn stem_hits(s: &str, mut out: Option<&mut Vec<usize>>) -> bool {
+    let mut any = false;
     let is_sep = |c: u8| SEPARATOR[c as usize];
     let b = s.as_bytes();
     let mut i = 0;
@@ -174,10 +182,14 @@ pub fn may_trigger(s: &str) -> bool {
             _ => false,
         };
         if hit {
-            return true;
+            any = true;
+            match out.as_deref_mut() {
+                Some(out) => out.push(start),
+                None => return true,
+            }
         }
     }
-    false
+    any
 }
 
 /// What makes a sentence a decision on its own, if anything.
