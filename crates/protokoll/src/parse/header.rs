@@ -772,6 +772,12 @@ fn kind_in(cell: &str) -> Option<(String, Option<String>)> {
             body = r.trim();
         }
     }
+    // "Protokoll nr 3/2024" numbers the document; it names no body.
+    if ["nr", "nummer", "no."].iter().any(|n| {
+        strip_prefix_ci(body, n).is_some_and(|r| r.is_empty() || r.starts_with([' ', '.']))
+    }) {
+        return Some((kind, None));
+    }
     let body = super::text::squeeze(body);
     // "Protokoll fört vid styrelsemöte i Brf Solgläntan": the rest names the meeting.
     let body = super::text::capitalise_first(&body);
@@ -954,6 +960,19 @@ mod tests {
             names(&m.present),
             ["Anna Andersson", "Bertil Berg", "Fredrik Fors"]
         );
+    }
+
+    #[test]
+    fn numbered_protocol_title_names_no_body() {
+        let m = read(
+            "Protokoll nr 3/2024\nStyrelsen för Idrottsföreningen Kvarnen\nTid: 2024-04-02 18.00\n",
+        );
+        assert_eq!(m.kind.as_deref(), Some("Protokoll"));
+        assert_eq!(
+            m.body.as_deref(),
+            Some("Styrelsen för Idrottsföreningen Kvarnen")
+        );
+        assert_eq!(m.time.as_deref(), Some("18:00"));
     }
 
     #[test]
