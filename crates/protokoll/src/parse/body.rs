@@ -206,6 +206,13 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
     blocks
 }
 
+/// Whether a paragraph ends "... besluta", "... besluta att" or "... besluta:".
+fn ends_with_besluta(t: &str) -> bool {
+    let t = t.trim_end().trim_end_matches(':').trim_end();
+    let t = t.strip_suffix(" att").unwrap_or(t);
+    t.ends_with(" besluta") && t.len() < 300
+}
+
 /// Whether an "att" line right under the previous block starts a clause
 /// (the block before it ended a sentence, was a lead or was a clause)
 /// rather than continuing a wrapped sentence.
@@ -214,7 +221,7 @@ fn after_clause(blocks: &[Block], buf: &mut String) -> bool {
         None => true,
         Some(b) => match b.kind {
             Kind::Att | Kind::Label { .. } | Kind::Heading | Kind::Presenter(_) => true,
-            _ => ends_sentence(&b.text) || is_lead(&b.text, buf),
+            _ => ends_sentence(&b.text) || is_lead(&b.text, buf) || ends_with_besluta(&b.text),
         },
     }
 }
@@ -366,6 +373,12 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                     continue;
                 }
                 if is_lead(t, &mut buf) {
+                    lead = true;
+                    continue;
+                }
+                // Under a decision label, "Kommunstyrelsen föreslår
+                // kommunfullmäktige besluta" introduces the decided clauses.
+                if matches!(state, State::Deciding { .. }) && ends_with_besluta(t) {
                     lead = true;
                     continue;
                 }
@@ -605,6 +618,19 @@ mod tests {
                 ("att bevilja föreningen bidrag med 20 000 kr,", Outcome::Approved, None),
                 ("att uppdra åt förvaltningen att följa upp insatsen under hösten.", Outcome::Other, None),
             ],
+        );
+    }
+
+    #[test]
+    fn proposal_to_a_higher_body_under_the_decision_label() {
+        check(
+            "Kommunstyrelsens beslut\nKommunstyrelsen föreslår kommunfullmäktige besluta\n\
+             att anta detaljplanen för Norra hamnen.\n",
+            &[(
+                "att anta detaljplanen för Norra hamnen.",
+                Outcome::Approved,
+                None,
+            )],
         );
     }
 
