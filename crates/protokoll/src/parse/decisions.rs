@@ -170,7 +170,23 @@ pub fn stem_hits(s: &str, mut out: Option<&mut Vec<usize>>) -> bool {
         }
         let fifth = w[4].to_ascii_lowercase();
         let hit = match u32::from_le_bytes(head) {
-            BESL | GODK | BEVI | BIFA | BIFO | SKJU => true,
+            // The verbs, not the nouns: "beslutar", "beslutade", "beslöt"
+            // but not "beslut", "beslutet", "beslutsunderlag".
+            BESL => {
+                let rest = &w[4..];
+                rest.len() >= 3
+                    && (rest[..3].eq_ignore_ascii_case(b"uta") || rest.starts_with(b"\xC3\xB6t"))
+            }
+            // "godkänns", "godkänner", "godkänd(e)", "godkänt", not "godkännande".
+            GODK => match w.get(4..7) {
+                Some(b"\xC3\xA4n") => match (w.get(7), w.get(8)) {
+                    (Some(b'd' | b't'), _) => true,
+                    (Some(b'n'), Some(b's' | b'e')) => true,
+                    _ => false,
+                },
+                _ => false,
+            },
+            BEVI | BIFA | BIFO | SKJU => true,
             FAST | LADE => fifth == b's',
             AVSL => matches!(fifth, 0xC3 | b'o' | b'a'),
             BORD | STAL => fifth == b'l',
@@ -472,6 +488,30 @@ mod tests {
             "Vi antar att kostnaderna ökar.",
         ] {
             assert_eq!(trigger(s, &mut buf), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn stem_filter_passes_verbs_not_nouns() {
+        for s in [
+            "Nämnden beslutar att",
+            "Beslutade att",
+            "beslöts",
+            "Dagordningen godkänns.",
+            "godkände",
+            "ansökan avslås",
+            "Frågan bordläggs",
+        ] {
+            assert!(may_trigger(s), "{s}");
+        }
+        for s in [
+            "Beslutsunderlag och beslutet",
+            "Godkännande av dagordning",
+            "Mötet avslutades",
+            "läget är lugnt",
+            "Välkomna",
+        ] {
+            assert!(!may_trigger(s), "{s}");
         }
     }
 
