@@ -179,11 +179,10 @@ pub fn stem_hits(s: &str, mut out: Option<&mut Vec<usize>>) -> bool {
             }
             // "godkänns", "godkänner", "godkänd(e)", "godkänt", not "godkännande".
             GODK => match w.get(4..7) {
-                Some(b"\xC3\xA4n") => match (w.get(7), w.get(8)) {
-                    (Some(b'd' | b't'), _) => true,
-                    (Some(b'n'), Some(b's' | b'e')) => true,
-                    _ => false,
-                },
+                Some(b"\xC3\xA4n") => matches!(
+                    (w.get(7), w.get(8)),
+                    (Some(b'd' | b't'), _) | (Some(b'n'), Some(b's' | b'e'))
+                ),
                 _ => false,
             },
             BEVI | BIFA | BIFO | SKJU => true,
