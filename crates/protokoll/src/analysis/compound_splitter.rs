@@ -218,6 +218,10 @@ pub(crate) struct Split {
 
 /// Parts rarer than this are not trusted as words.
 const MIN_PART_FREQ: u32 = 10;
+/// A three-letter part must be a common word on its own ("dag", "tid",
+/// "hem"): short rare words ("ägg" in "handläggare") are too easily found by
+/// accident.
+const SHORT_PART_FREQ: u32 = 100;
 /// Parts shorter than this (in letters) are never split off.
 const MIN_PART_LEN: usize = 3;
 
@@ -251,6 +255,9 @@ fn best_split(s: &str, lex: &Lexicon, depth: usize) -> Option<(Vec<(String, usiz
         }
         let fr = lex.stem(right);
         if fr < MIN_PART_FREQ || !content_word(right) || suffix_like(right) {
+            continue;
+        }
+        if nchars(right) == MIN_PART_LEN && lex.form(right) < SHORT_PART_FREQ {
             continue;
         }
         let Some((ltext, fl)) = left_part(left, lex) else {
@@ -293,8 +300,13 @@ pub(crate) fn left_part(written: &str, lex: &Lexicon) -> Option<(String, u32)> {
         return None;
     }
     let mut best: Option<(String, u32)> = None;
-    let mut consider = |text: &str| {
+    let mut consider = |text: &str, linked_vowel: bool| {
         if nchars(text) < MIN_PART_LEN || !content_word(text) || suffix_like(text) {
+            return;
+        }
+        // Three letters are a word only when written alone ("hem", "dag"),
+        // or with a linking vowel that shows the word ("gatu-" for "gata").
+        if nchars(text) == MIN_PART_LEN && !linked_vowel && lex.form(text) < SHORT_PART_FREQ {
             return;
         }
         // The part may be a stem ("skol", "kvinn") or a word whose stem is
@@ -303,6 +315,9 @@ pub(crate) fn left_part(written: &str, lex: &Lexicon) -> Option<(String, u32)> {
         let (stem, f) = if fs >= MIN_PART_FREQ {
             (text.to_string(), fs)
         } else {
+            if lex.form(text) < MIN_PART_FREQ && !text.ends_with("ing") {
+                return;
+            }
             let mut st = String::new();
             stem_into(text, lex, &mut st);
             let f = lex.stem(&st).max(lex.form(text));
@@ -315,11 +330,11 @@ pub(crate) fn left_part(written: &str, lex: &Lexicon) -> Option<(String, u32)> {
             best = Some((stem, f));
         }
     };
-    consider(written);
+    consider(written, false);
     // A linking morpheme: ensamhet-s-, kvinn-o-, gat-u-, arbet-s-.
     if let Some(last) = written.chars().last() {
         if matches!(last, 's' | 'e' | 'a' | 'u' | 'o') {
-            consider(&written[..written.len() - last.len_utf8()]);
+            consider(&written[..written.len() - last.len_utf8()], last != 's');
         }
     }
     best
@@ -332,31 +347,36 @@ fn content_word(part: &str) -> bool {
     FUNCTION_WORDS.binary_search(&part).is_err() && FUNCTION_WORDS.binary_search(&bare).is_err()
 }
 
-/// Derivational endings that are frequent "words" only by accident.
+/// Derivational endings that are frequent "words" only by accident, and verb
+/// stems that head lexicalized particle verbs and their nouns ("handläggare",
+/// "deltagare", "möjliggöra", "säkerställa"): never a part.
 fn suffix_like(part: &str) -> bool {
     SUFFIX_LIKE.binary_search(&part).is_ok()
 }
 
 /// Sorted (binary search).
 const FUNCTION_WORDS: &[&str] = &[
-    "alla", "allt", "an", "andra", "annan", "annat", "att", "av", "bak", "bakom", "bara", "be",
-    "bland", "bort", "både", "de", "den", "denna", "deras", "dess", "dessa", "det", "detta", "dig",
-    "din", "ditt", "där", "då", "efter", "egen", "eget", "ej", "eller", "en", "enligt", "er",
-    "era", "ert", "ett", "fler", "flera", "fram", "från", "få", "för", "före", "ge", "genom", "gå",
-    "hans", "har", "hela", "hennes", "hon", "hos", "hur", "här", "i", "icke", "in", "ingen",
-    "inget", "inom", "inte", "kan", "kring", "man", "med", "mellan", "men", "mer", "mest", "min",
-    "mitt", "mot", "mycket", "många", "ned", "ner", "när", "och", "olika", "om", "oss", "på",
-    "runt", "sam", "samma", "samman", "samt", "se", "sedan", "sig", "sin", "sina", "sitt", "själv",
-    "ska", "skall", "som", "så", "ta", "till", "tills", "under", "upp", "ur", "ut", "utan", "vad",
-    "var", "vara", "varje", "vars", "vem", "vi", "vid", "vilka", "vilken", "vissa", "väl", "vår",
-    "våra", "vårt", "åt", "åter", "över", "överens",
+    "all", "alla", "allt", "an", "andra", "ann", "annan", "annat", "att", "av", "bak", "bakom",
+    "bara", "be", "bland", "bort", "både", "de", "den", "denna", "deras", "dess", "dessa", "det",
+    "detta", "dig", "din", "ditt", "där", "då", "efter", "egen", "eget", "ej", "eller", "en",
+    "enligt", "er", "era", "ert", "ett", "fler", "flera", "fram", "från", "full", "få", "för",
+    "före", "ge", "genom", "gå", "hans", "har", "hela", "hennes", "hon", "hos", "hur", "här", "i",
+    "icke", "in", "ingen", "inget", "inom", "int", "inte", "inter", "kan", "kring", "man", "med",
+    "mellan", "men", "mer", "mest", "min", "miss", "mitt", "mot", "mycket", "många", "ned", "ner",
+    "när", "och", "olika", "om", "oss", "per", "på", "runt", "sam", "samma", "samman", "samt",
+    "se", "sedan", "sig", "sin", "sina", "sitt", "själv", "ska", "skall", "som", "så", "ta",
+    "till", "tills", "under", "upp", "ur", "ut", "utan", "vad", "var", "vara", "varje", "vars",
+    "vem", "vi", "vid", "vilka", "vilken", "vissa", "väl", "vår", "våra", "vårt", "åt", "åter",
+    "över", "överens",
 ];
 
 /// Sorted (binary search).
 const SUFFIX_LIKE: &[&str] = &[
-    "ade", "ande", "are", "ast", "ats", "bar", "dom", "else", "ende", "ens", "era", "ering", "ets",
-    "het", "ing", "ion", "isk", "ism", "ist", "itet", "iv", "lig", "lös", "nad", "ning", "sam",
-    "skap", "tion",
+    "ade", "and", "ande", "ant", "are", "arna", "ast", "ats", "bar", "dom", "ell", "else", "end",
+    "ende", "ens", "ent", "era", "ering", "erna", "ets", "följ", "gick", "giv", "gåend", "går",
+    "gör", "het", "håll", "iker", "ing", "ion", "isk", "ism", "ist", "itet", "iv", "kom", "komm",
+    "känd", "känn", "lek", "lig", "lägg", "lös", "nad", "ning", "sam", "skap", "ställ", "stå",
+    "ståend", "tag", "tagand", "tion", "tog", "ökand", "ör",
 ];
 
 #[cfg(test)]

@@ -224,7 +224,11 @@ mod debug {
                 .iter()
                 .map(|t| format!("{}@{}", t.text, t.position))
                 .collect();
-            eprintln!("{w:30} {}", s.join(" "));
+            let f: Vec<String> = toks
+                .iter()
+                .map(|t| format!("{}={}", t.text, super::stem_frequency(&t.text)))
+                .collect();
+            eprintln!("{w:30} {}   [{}]", s.join(" "), f.join(" "));
         }
     }
 }
