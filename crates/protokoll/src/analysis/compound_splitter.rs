@@ -260,9 +260,18 @@ fn best_split(s: &str, lex: &Lexicon, depth: usize) -> Option<(Vec<(String, usiz
         if nchars(right) == MIN_PART_LEN && lex.form(right) < SHORT_PART_FREQ {
             continue;
         }
+        // An -isk adjective ends in a suffix, not a word: "parlamentarisk" is
+        // no "parlament" + "risk", while "socialdemokratisk" has "demokratisk".
+        if s.ends_with("isk") && nchars(right) < 6 {
+            continue;
+        }
         let Some((ltext, fl)) = left_part(left, lex) else {
             continue;
         };
+        // "angelägenhet" is "angelägen" + "het", not "angeläg" + "enhet".
+        if right == "enhet" && lex.form(&format!("{left}en")) > 0 {
+            continue;
+        }
         let score = (f64::from(fl) * f64::from(fr)).sqrt();
         if best.as_ref().is_none_or(|b| score > b.1) {
             best = Some((vec![(ltext, 0), (right.to_string(), i)], score));
@@ -312,8 +321,17 @@ pub(crate) fn left_part(written: &str, lex: &Lexicon) -> Option<(String, u32)> {
         // The part may be a stem ("skol", "kvinn") or a word whose stem is
         // known ("ansökning" → "ansök", "utskrivning" → "utskrivn").
         let fs = lex.stem(text);
+        let mut with_e = String::with_capacity(text.len() + 1);
+        with_e.push_str(text);
+        with_e.push('e');
         let (stem, f) = if fs >= MIN_PART_FREQ {
             (text.to_string(), fs)
+        } else if text.ends_with("ar") && lex.form(&with_e) >= MIN_PART_FREQ {
+            // An agent noun without its final e: "lärar-" in "lärarutbildning".
+            let mut st = String::new();
+            stem_into(&with_e, lex, &mut st);
+            let f = lex.stem(&st).max(lex.form(&with_e));
+            (st, f)
         } else {
             if lex.form(text) < MIN_PART_FREQ && !text.ends_with("ing") {
                 return;
@@ -356,27 +374,28 @@ fn suffix_like(part: &str) -> bool {
 
 /// Sorted (binary search).
 const FUNCTION_WORDS: &[&str] = &[
-    "all", "alla", "allt", "an", "andra", "ann", "annan", "annat", "att", "av", "bak", "bakom",
-    "bara", "be", "bland", "bort", "både", "de", "den", "denna", "deras", "dess", "dessa", "det",
-    "detta", "dig", "din", "ditt", "där", "då", "efter", "egen", "eget", "ej", "eller", "en",
-    "enligt", "er", "era", "ert", "ett", "fler", "flera", "fram", "från", "full", "få", "för",
-    "före", "ge", "genom", "gå", "hans", "har", "hela", "hennes", "hon", "hos", "hur", "här", "i",
-    "icke", "in", "ingen", "inget", "inom", "int", "inte", "inter", "kan", "kring", "man", "med",
-    "mellan", "men", "mer", "mest", "min", "miss", "mitt", "mot", "mycket", "många", "ned", "ner",
-    "när", "och", "olika", "om", "oss", "per", "på", "runt", "sam", "samma", "samman", "samt",
-    "se", "sedan", "sig", "sin", "sina", "sitt", "själv", "ska", "skall", "som", "så", "ta",
-    "till", "tills", "under", "upp", "ur", "ut", "utan", "vad", "var", "vara", "varje", "vars",
-    "vem", "vi", "vid", "vilka", "vilken", "vissa", "väl", "vår", "våra", "vårt", "åt", "åter",
-    "över", "överens",
+    "all", "alla", "allt", "an", "andra", "ang", "ange", "ann", "annan", "annat", "att", "av",
+    "bak", "bakom", "bara", "be", "bland", "bort", "både", "de", "den", "denna", "deras", "dess",
+    "dessa", "det", "detta", "dig", "din", "ditt", "där", "då", "efter", "egen", "eget", "ej",
+    "eller", "en", "enligt", "er", "era", "ert", "ett", "fler", "flera", "fram", "från", "full",
+    "få", "för", "före", "ge", "genom", "gå", "hans", "har", "hela", "hennes", "hon", "hos", "hur",
+    "här", "i", "icke", "in", "ingen", "inget", "inn", "inne", "inom", "int", "inte", "inter",
+    "kan", "kring", "man", "med", "mellan", "men", "mer", "mest", "min", "miss", "mitt", "mot",
+    "mycket", "många", "ned", "ner", "när", "någon", "något", "några", "och", "olika", "om", "oss",
+    "per", "på", "runt", "sam", "samm", "samma", "samman", "samt", "se", "sedan", "sig", "sin",
+    "sina", "sitt", "själv", "ska", "skall", "som", "så", "ta", "till", "tills", "under", "upp",
+    "ur", "ut", "utan", "vad", "var", "vara", "varje", "vars", "vem", "vi", "vid", "vilka",
+    "vilken", "vissa", "väl", "vår", "våra", "vårt", "åt", "åter", "över", "överens",
 ];
 
 /// Sorted (binary search).
 const SUFFIX_LIKE: &[&str] = &[
-    "ade", "and", "ande", "ant", "are", "arna", "ast", "ats", "bar", "dom", "ell", "else", "end",
-    "ende", "ens", "ent", "era", "ering", "erna", "ets", "följ", "gick", "giv", "gåend", "går",
-    "gör", "het", "håll", "iker", "ing", "ion", "isk", "ism", "ist", "itet", "iv", "kom", "komm",
-    "känd", "känn", "lek", "lig", "lägg", "lös", "nad", "ning", "sam", "skap", "ställ", "stå",
-    "ståend", "tag", "tagand", "tion", "tog", "ökand", "ör",
+    "ade", "and", "ande", "ant", "are", "arna", "ast", "ats", "bar", "bund", "bunden", "dom",
+    "ell", "else", "end", "ende", "ens", "ent", "era", "ering", "erna", "ets", "följ", "gick",
+    "giv", "gåend", "går", "gör", "het", "håll", "håller", "höll", "iker", "ing", "ion", "isk",
+    "ism", "ist", "itet", "iv", "kom", "komm", "känd", "känn", "känt", "lek", "lig", "lägg", "lös",
+    "nad", "ning", "sam", "skap", "ställ", "stå", "ståend", "tag", "tagand", "tagen", "tagit",
+    "tagna", "tion", "tog", "ökand", "ör",
 ];
 
 #[cfg(test)]

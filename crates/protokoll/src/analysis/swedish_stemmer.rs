@@ -315,7 +315,9 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
                     || head
                         .get_or_insert_with(|| known_tail(w, lex))
                         .is_some_and(|h| {
-                            h < b.len() && guarded(lex, kind, &b[h..], &w[h..], lex.form(&w[h..]))
+                            h < b.len()
+                                && nchars(&b[h..]) >= min.max(3)
+                                && guarded(lex, kind, &b[h..], &w[h..], lex.form(&w[h..]))
                         })
             }
             Kind::Ning => {
@@ -329,7 +331,7 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
                 let (mut plain, mut with_n) = votes(b, w);
                 if plain == 0 && with_n == 0 {
                     if let Some(h) = *head.get_or_insert_with(|| known_tail(w, lex)) {
-                        if h < b.len() {
+                        if h < b.len() && nchars(&b[h..]) >= 3 {
                             (plain, with_n) = votes(&b[h..], &w[h..]);
                         }
                     }
