@@ -63,6 +63,7 @@ impl<T: Tokenizer> Tokenizer for CompoundSplitterFilter<T> {
             current: Token::default(),
             from_pending: false,
             seen: Vec::new(),
+            seen_len: 0,
             seen_position: usize::MAX,
         }
     }
@@ -77,19 +78,29 @@ pub struct CompoundSplitterStream<'a, T> {
     /// Texts already emitted at `seen_position`, so a part that an earlier
     /// token at the same position also produced is not repeated.
     seen: Vec<String>,
+    seen_len: usize,
     seen_position: usize,
 }
 
 impl<T: TokenStream> CompoundSplitterStream<'_, T> {
+    /// Notes `text` as emitted at `position`; false when it already was.
+    /// The strings of `seen` are reused, so this allocates only while the
+    /// most alternatives at one position grows.
     fn remember(&mut self, position: usize, text: &str) -> bool {
         if position != self.seen_position {
-            self.seen.clear();
+            self.seen_len = 0;
             self.seen_position = position;
         }
-        if self.seen.iter().any(|s| s == text) {
+        if self.seen[..self.seen_len].iter().any(|s| s == text) {
             return false;
         }
-        self.seen.push(text.to_string());
+        if self.seen_len == self.seen.len() {
+            self.seen.push(String::new());
+        }
+        let slot = &mut self.seen[self.seen_len];
+        slot.clear();
+        slot.push_str(text);
+        self.seen_len += 1;
         true
     }
 }
@@ -107,11 +118,15 @@ impl<T: TokenStream> TokenStream for CompoundSplitterStream<'_, T> {
             }
             let position = self.tail.token().position;
             let (first, parts) = alternatives(&self.tail.token().text, self.cache);
-            let first_text = match &first {
-                Some(f) => f.clone(),
-                None => self.tail.token().text.clone(),
+            let first_is_new = match &first {
+                Some(f) => self.remember(position, f),
+                None => {
+                    let text = std::mem::take(&mut self.tail.token_mut().text);
+                    let new = self.remember(position, &text);
+                    self.tail.token_mut().text = text;
+                    new
+                }
             };
-            let first_is_new = self.remember(position, &first_text);
             let mut extra = Vec::new();
             for p in parts {
                 if self.remember(position, &p) {
@@ -169,6 +184,7 @@ fn alternatives(
         return group(text);
     }
     if let Some(parts) = cache.get(text) {
+        // Most words are no compounds: an empty Vec clones without allocating.
         return (None, parts.clone());
     }
     let parts = split(text, &LEXICON).map(|p| p.texts).unwrap_or_default();
