@@ -42,6 +42,10 @@ fn count(analyzer: &mut TextAnalyzer) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
+    // The lexicon loads (and stems its 54k forms) on first use: report it once.
+    let start = std::time::Instant::now();
+    assert_eq!(protokoll::analysis::stem("protokollet"), "protokoll");
+    eprintln!("lexicon loaded in {:?}", start.elapsed());
     let bytes: usize = SEEDS.iter().map(|s| s.len()).sum();
     // Token counts checked inside the loop, so a broken pipeline cannot look fast.
     let expected_stock = count(&mut stock());

@@ -183,6 +183,10 @@ fn alternatives(
     if text.contains(['-', '/']) && !text.ends_with('-') {
         return group(text);
     }
+    // Fewer than six bytes are fewer than two three-letter parts.
+    if text.len() < 2 * MIN_PART_LEN {
+        return (None, Vec::new());
+    }
     if let Some(parts) = cache.get(text) {
         // Most words are no compounds: an empty Vec clones without allocating.
         return (None, parts.clone());

@@ -134,6 +134,12 @@ pub(crate) fn stem_into(word: &str, lex: &Lexicon, out: &mut String) {
         out.push_str(stem);
         return;
     }
+    // Known words were stemmed when the lexicon was loaded (while it loads,
+    // the table is still empty and the rules below run).
+    if let Some(stem) = lex.known_stem(word) {
+        out.push_str(stem);
+        return;
+    }
     if lex.form(word) > 0 || word.strip_suffix('s').is_some_and(|b| lex.form(b) > 0) {
         rules(word, lex, out);
         return;

@@ -263,9 +263,13 @@ pub(crate) fn normalize_into(span: &str, out: &mut String) {
     let push = |c: char, out: &mut String| match c {
         '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
         '\u{2010}' | '\u{2011}' => out.push('-'),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        // Å, Ä, Ö, É and the rest of Latin-1's capitals: one below their lowercase.
+        'À'..='Þ' if c != '×' => out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
         c => out.extend(c.to_lowercase()),
     };
-    if is_nfc_quick(span.chars()) == IsNormalized::Yes {
+    // Below U+0300 there are no combining marks, so the text is already NFC.
+    if span.chars().all(|c| c < '\u{300}') || is_nfc_quick(span.chars()) == IsNormalized::Yes {
         for c in span.chars() {
             push(c, out);
         }
