@@ -521,14 +521,10 @@ fn adjective(lex: &Lexicon, b: &str, fw: u32) -> bool {
 
 /// How often forms of stem `b` other than `w` itself occur.
 fn evidence(lex: &Lexicon, b: &str, endings: &[&str], w: &str) -> u32 {
-    let mut buf = String::with_capacity(b.len() + 8);
     let mut sum = 0;
     for e in endings {
-        buf.clear();
-        buf.push_str(b);
-        buf.push_str(e);
-        if buf != w {
-            sum += lex.form(&buf);
+        if b.len() + e.len() != w.len() || !w.ends_with(e) {
+            sum += form3(lex, b, e, "");
         }
     }
     sum
@@ -538,12 +534,19 @@ fn form2(lex: &Lexicon, a: &str, b: &str, c: &str) -> u32 {
     form3(lex, a, b, c)
 }
 
+/// How often the form `a` + `b` + `c` occurs. The lexicon's words are short:
+/// the form is put together on the stack, not on the heap, since the stemmer
+/// asks this many times per word.
 fn form3(lex: &Lexicon, a: &str, b: &str, c: &str) -> u32 {
-    let mut buf = String::with_capacity(a.len() + b.len() + c.len());
-    buf.push_str(a);
-    buf.push_str(b);
-    buf.push_str(c);
-    lex.form(&buf)
+    let len = a.len() + b.len() + c.len();
+    let mut buf = [0u8; 128];
+    if len > buf.len() {
+        return 0; // Longer than any word in the lexicon (40 letters, 80 bytes at most).
+    }
+    buf[..a.len()].copy_from_slice(a.as_bytes());
+    buf[a.len()..a.len() + b.len()].copy_from_slice(b.as_bytes());
+    buf[a.len() + b.len()..len].copy_from_slice(c.as_bytes());
+    std::str::from_utf8(&buf[..len]).map_or(0, |form| lex.form(form))
 }
 
 /// Snowball's letters after which a final `s` can be an ending.
