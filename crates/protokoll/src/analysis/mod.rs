@@ -239,25 +239,3 @@ mod tests {
         check("hab/rehab", "hab/rehab|hab|rehab");
     }
 }
-
-#[cfg(test)]
-mod debug {
-    /// `DEBUG_WORDS="a b c" cargo test -p protokoll --lib debug -- --ignored --nocapture`
-    #[test]
-    #[ignore]
-    fn show() {
-        let words = std::env::var("DEBUG_WORDS").unwrap_or_default();
-        for w in words.split(',') {
-            let toks = super::analyze(w, super::Side::Index);
-            let s: Vec<String> = toks
-                .iter()
-                .map(|t| format!("{}@{}", t.text, t.position))
-                .collect();
-            let f: Vec<String> = toks
-                .iter()
-                .map(|t| format!("{}={}", t.text, super::stem_frequency(&t.text)))
-                .collect();
-            eprintln!("{w:30} {}   [{}]", s.join(" "), f.join(" "));
-        }
-    }
-}
