@@ -240,6 +240,8 @@ const SUFFIXES: &[(&str, usize, Kind)] = &[
     ("are", 3, Kind::Plain),
     ("ast", 3, Kind::Guard),
     ("ade", 3, Kind::Verb),
+    ("de", 3, Kind::Verb),
+    ("te", 3, Kind::Verb),
     ("at", 3, Kind::Verb),
     ("ad", 3, Kind::Verb),
     ("ar", 3, Kind::Guard),
@@ -274,6 +276,10 @@ fn exception(word: &str) -> Option<&'static str> {
         "liten" | "litet" | "lilla" | "små" => "liten",
         "man" | "män" | "mannen" | "männen" | "mannens" | "männens" => "man",
         "öppen" | "öppet" | "öppna" => "öppen",
+        "stor" | "stort" | "stora" | "större" | "störst" | "största" => "stor",
+        "lång" | "långt" | "långa" | "längre" | "längst" | "längsta" => "lång",
+        "hög" | "högt" | "höga" | "högre" | "högst" | "högsta" => "hög",
+        "ung" | "ungt" | "unga" | "yngre" | "yngst" | "yngsta" => "ung",
         "ledamot" | "ledamoten" | "ledamöter" | "ledamöterna" | "ledamots" | "ledamotens"
         | "ledamöters" | "ledamöternas" => "ledamot",
         "ansökan" | "ansökningar" | "ansökningarna" | "ansökning" | "ansökningen" | "ansökans"
@@ -361,8 +367,18 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
                         return finish(out, start, lex, "t");
                     }
                     false
+                } else if adjective(lex, b, fw) {
+                    true
                 } else {
-                    adjective(lex, b, fw)
+                    // särskilt → särskild, känt → känd (not stat → stad).
+                    let mut d = String::with_capacity(b.len() + 1);
+                    d.push_str(b);
+                    d.push('d');
+                    if b.ends_with(['l', 'n', 'r', 'm']) && adjective(lex, &d, fw) {
+                        out.push_str(&d);
+                        return finish(out, start, lex, "t");
+                    }
+                    false
                 }
             }
             Kind::VowelN => {

@@ -112,11 +112,15 @@ fn segment(text: &str, words: &mut Vec<(usize, usize)>) {
         }
         // A mark at the start of a chunk belongs to the space before it
         // (UAX #29 rule WB4), so the segmentation starts at that space.
-        let from = if start > 0 && matches!(bytes[start - 1], b' ' | b'\t') {
-            start - 1
+        // Spaces stay together (WB3d), a tab goes alone.
+        let mut from = start;
+        if from > 0 && bytes[from - 1] == b'\t' {
+            from -= 1;
         } else {
-            start
-        };
+            while from > 0 && bytes[from - 1] == b' ' {
+                from -= 1;
+            }
+        }
         words.extend(
             text[from..i]
                 .split_word_bound_indices()
