@@ -16,6 +16,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 static DATA: &str = include_str!("../../data/lexicon.tsv");
+/// The stems of the lexicon's forms, generated from DATA by this module's
+/// test `stems_file_is_current` (run `cargo test -p protokoll lexicon` after
+/// changing the stemmer or the lexicon).
+static STEMS: &str = include_str!("../../data/stems.tsv");
 
 /// The lexicon, parsed on first use.
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -82,7 +86,8 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
-    fn load() -> Lexicon {
+    /// The forms and their counts, without stems yet.
+    fn forms_only() -> Lexicon {
         let mut forms = FastMap::default();
         forms.reserve(60_000);
         for line in DATA.lines() {
@@ -96,29 +101,41 @@ impl Lexicon {
                 forms.insert(form, n);
             }
         }
-        let mut lexicon = Lexicon {
+        Lexicon {
             forms,
             stems: FastMap::default(),
             stem_of: FastMap::default(),
             loaded: false,
-        };
-        // Stems come from the very stemmer the analyzer runs, so a part found
-        // in a compound's stem always has the spelling the word gets alone.
+        }
+    }
+
+    fn load() -> Lexicon {
+        let mut lexicon = Lexicon::forms_only();
+        // The stems of the forms were computed by this very stemmer and
+        // stored in data/stems.tsv (the test `stems_file_is_current` keeps it
+        // so), which saves stemming 54k words at start-up.
+        let mut stem_of: FastMap<&'static str, Box<str>> = FastMap::default();
+        stem_of.reserve(40_000);
+        for (form, edit) in DATA
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t').map(|(form, _)| form))
+            .zip(STEMS.lines())
+        {
+            if let Some(stem) = apply_edit(form, edit) {
+                stem_of.insert(form, stem.into_boxed_str());
+            }
+        }
+        // A part found in a compound's stem has the spelling the word gets
+        // alone, since both come from the same stemmer.
         let mut stems: FastMap<String, u32> = FastMap::default();
         stems.reserve(lexicon.forms.len());
-        let mut stem_of = FastMap::default();
-        stem_of.reserve(lexicon.forms.len());
-        let mut buf = String::new();
         for (&form, &n) in &lexicon.forms {
-            buf.clear();
-            super::swedish_stemmer::stem_into(form, &lexicon, &mut buf);
-            if buf != form {
-                stem_of.insert(form, Box::from(buf.as_str()));
-            }
-            match stems.get_mut(buf.as_str()) {
+            let stem = stem_of.get(form).map_or(form, |s| s);
+            match stems.get_mut(stem) {
                 Some(total) => *total += n,
                 None => {
-                    stems.insert(buf.clone(), n);
+                    stems.insert(stem.to_string(), n);
                 }
             }
         }
@@ -126,6 +143,35 @@ impl Lexicon {
         lexicon.stem_of = stem_of;
         lexicon.loaded = true;
         lexicon
+    }
+
+    /// The contents of data/stems.tsv as the current stemmer makes it: one
+    /// line per form of data/lexicon.tsv, in its order, holding the edit from
+    /// the form to its stem (see [`apply_edit`]), empty when they are equal.
+    fn stems_file() -> String {
+        let lexicon = Lexicon::forms_only();
+        let mut out = String::new();
+        let mut buf = String::new();
+        for line in DATA.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((form, _)) = line.split_once('\t') {
+                super::swedish_stemmer::stem_into(form, &lexicon, &mut buf);
+                if buf != form {
+                    let common: usize = form
+                        .chars()
+                        .zip(buf.chars())
+                        .take_while(|(a, b)| a == b)
+                        .map(|(a, _)| a.len_utf8())
+                        .sum();
+                    out.push_str(&(form.len() - common).to_string());
+                    if common < buf.len() {
+                        out.push('+');
+                        out.push_str(&buf[common..]);
+                    }
+                }
+            }
+            out.push('\n');
+        }
+        out
     }
 
     /// How often `form` occurs in the corpus (0 when below the threshold).
@@ -153,9 +199,44 @@ impl Lexicon {
     }
 }
 
+/// A stem from its form and edit: "4" cuts four bytes ("kommunerna" →
+/// "kommun"), "5+ot" cuts five and appends "ot" ("ledamöter" → "ledamot").
+/// `None` for an empty or unusable edit (a stale file never panics).
+fn apply_edit(form: &str, edit: &str) -> Option<String> {
+    if edit.is_empty() {
+        return None;
+    }
+    let (cut, add) = edit.split_once('+').unwrap_or((edit, ""));
+    let keep = form.len().checked_sub(cut.parse::<usize>().ok()?)?;
+    let mut stem = form.get(..keep)?.to_string();
+    stem.push_str(add);
+    Some(stem)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::LEXICON;
+    use super::{apply_edit, Lexicon, LEXICON, STEMS};
+
+    #[test]
+    fn edits() {
+        assert_eq!(apply_edit("kommunerna", "4").as_deref(), Some("kommun"));
+        assert_eq!(apply_edit("ledamöter", "5+ot").as_deref(), Some("ledamot"));
+        assert_eq!(apply_edit("kort", ""), None);
+        assert_eq!(apply_edit("kort", "9"), None);
+        assert_eq!(apply_edit("hö", "1"), None);
+    }
+
+    /// data/stems.tsv must be what the stemmer makes of data/lexicon.tsv.
+    /// When it is not, the test rewrites it and fails: run it again.
+    #[test]
+    fn stems_file_is_current() {
+        let fresh = Lexicon::stems_file();
+        if fresh != STEMS {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/stems.tsv");
+            let written = std::fs::write(path, &fresh).is_ok();
+            panic!("data/stems.tsv was out of date (rewritten: {written}); rerun the tests");
+        }
+    }
 
     #[test]
     fn loads_and_knows_swedish() {
