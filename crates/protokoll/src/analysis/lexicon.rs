@@ -148,6 +148,7 @@ impl Lexicon {
     /// The contents of data/stems.tsv as the current stemmer makes it: one
     /// line per form of data/lexicon.tsv, in its order, holding the edit from
     /// the form to its stem (see [`apply_edit`]), empty when they are equal.
+    #[cfg(test)]
     fn stems_file() -> String {
         let lexicon = Lexicon::forms_only();
         let mut out = String::new();
