@@ -76,6 +76,10 @@ impl<T: TokenStream> TokenStream for SwedishStemmerStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
+        // "i", "av", "på": too short to have an ending (fewer than three letters).
+        if token.text.len() < 3 {
+            return true;
+        }
         if let Some(stem) = self.cache.get(token.text.as_str()) {
             token.text.clear();
             token.text.push_str(stem);

@@ -133,7 +133,12 @@ fn segment(text: &str, words: &mut Vec<(usize, usize)>) {
 /// Letters and digits no UAX #29 rule separates from each other: ASCII
 /// alphanumerics and precomposed Latin letters (å, ä, ö, é, ü, ...).
 fn plain_letter(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (('\u{c0}'..'\u{250}').contains(&c) && c.is_alphabetic())
+    match c {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '×' | '÷' => false,
+        'À'..='ÿ' => true,
+        _ => ('\u{100}'..'\u{250}').contains(&c) && c.is_alphabetic(),
+    }
 }
 
 fn tokenize(
@@ -270,6 +275,7 @@ pub(crate) fn normalize_into(span: &str, out: &mut String) {
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         // Å, Ä, Ö, É and the rest of Latin-1's capitals: one below their lowercase.
         'À'..='Þ' if c != '×' => out.push(char::from_u32(c as u32 + 32).unwrap_or(c)),
+        'ß'..='ÿ' => out.push(c),
         c => out.extend(c.to_lowercase()),
     };
     // Below U+0300 there are no combining marks, so the text is already NFC.
