@@ -138,6 +138,16 @@ pub(crate) fn stem_into(word: &str, lex: &Lexicon, out: &mut String) {
         out.push_str(stem);
         return;
     }
+    // tjänstemän, tjänstemannen → tjänsteman.
+    for tail in ["männens", "mannens", "männen", "mannen", "män"] {
+        if let Some(prefix) = word.strip_suffix(tail) {
+            if nchars(prefix) >= 3 {
+                out.push_str(prefix);
+                out.push_str("man");
+                return;
+            }
+        }
+    }
     // Known words were stemmed when the lexicon was loaded (while it loads,
     // the table is still empty and the rules below run).
     if let Some(stem) = lex.known_stem(word) {
@@ -152,7 +162,10 @@ pub(crate) fn stem_into(word: &str, lex: &Lexicon, out: &mut String) {
     // "paret", "utskrivningsklara" as "klara".
     if let Some(i) = known_tail(word, lex) {
         out.push_str(&word[..i]);
-        rules(&word[i..], lex, out);
+        match exception(&word[i..]) {
+            Some(stem) => out.push_str(stem),
+            None => rules(&word[i..], lex, out),
+        }
         return;
     }
     // "hemgångsteamets": an unknown genitive of an unknown word.
@@ -281,6 +294,16 @@ fn exception(word: &str) -> Option<&'static str> {
         "man" | "män" | "mannen" | "männen" | "mannens" | "männens" => "man",
         "öppen" | "öppet" | "öppna" => "öppen",
         "stor" | "stort" | "stora" | "större" | "störst" | "största" => "stor",
+        "gammal" | "gammalt" | "gamla" => "gammal",
+        "dotter" | "dottern" | "dotterns" | "döttrar" | "döttrarna" | "döttrarnas" => "dotter",
+        "bror" | "broder" | "brodern" | "broderns" | "bröder" | "bröderna" | "brödernas" => {
+            "bror"
+        }
+        "nummer" | "numret" | "numren" | "numrets" => "nummer",
+        "sommar" | "sommaren" | "somrar" | "somrarna" | "sommarens" => "sommar",
+        "vatten" | "vattnet" | "vattnen" | "vattnets" => "vatten",
+        "tecken" | "tecknet" | "tecknen" => "tecken",
+        "öga" | "ögat" | "ögon" | "ögonen" => "öga",
         "lång" | "långt" | "långa" | "längre" | "längst" | "längsta" => "lång",
         "hög" | "högt" | "höga" | "högre" | "högst" | "högsta" => "hög",
         "ung" | "ungt" | "unga" | "yngre" | "yngst" | "yngsta" => "ung",
@@ -338,10 +361,14 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
             }
             Kind::Ning => {
                 // ordna → ordning keeps its n (ordn), förlänga → förlängning not.
-                let verb = ["a", "ar", "as", "ade", "at"];
+                // An -na verb shows itself by its -nar, -nade, -nas; "inbjudna"
+                // (invited) is a participle of inbjuda, no verb "inbjudna".
                 let votes = |b: &str, w: &str| {
-                    let plain = evidence(lex, b, &verb, w);
-                    let with_n: u32 = verb.iter().map(|e| form3(lex, b, "n", e)).sum();
+                    let plain = evidence(lex, b, &["a", "ar", "as", "ade"], w);
+                    let with_n: u32 = ["ar", "ade", "as"]
+                        .iter()
+                        .map(|e| form3(lex, b, "n", e))
+                        .sum();
                     (plain, with_n)
                 };
                 let (mut plain, mut with_n) = votes(b, w);
