@@ -233,7 +233,7 @@ mod tests {
         check("Protokollet justeras", "protokoll juster");
         check(
             "missbruks- och beroendemottagning",
-            "missbruk|missbruksmottag|mottag och beroendemottag|beroend|mottag",
+            "missbruk|missbruksmottag|mottag och beroendemottag|bero|mottag",
         );
         check("5 162 844 kr", "5162844 kr");
         check("Covid-19", "covid19|covid|19");

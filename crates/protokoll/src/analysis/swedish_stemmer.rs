@@ -208,6 +208,9 @@ enum Kind {
     Verb,
     /// The `-era` family: stripped when a form of the `-era` verb is attested.
     Era,
+    /// `-ande`/`-ende` of a verb (genomförande, beroende): stripped when the
+    /// verb is attested, so "ordförande" (no verb "ordföra") keeps it.
+    Participle,
     /// `-ning`: the `n` stays with the stem when the verb is an `-na` verb (ordna → ordning).
     Ning,
     /// `-ing` of `-la`/`-ra` verbs (utveckla → utveckling): stripped when the verb is attested.
@@ -256,6 +259,13 @@ const SUFFIXES: &[(&str, usize, Kind)] = &[
     ("ena", 3, Kind::Plain),
     ("are", 3, Kind::Plain),
     ("ast", 3, Kind::Guard),
+    ("andena", 3, Kind::Participle),
+    ("andet", 3, Kind::Participle),
+    ("anden", 3, Kind::Participle),
+    ("endet", 3, Kind::Participle),
+    ("enden", 3, Kind::Participle),
+    ("ande", 3, Kind::Participle),
+    ("ende", 3, Kind::Participle),
     ("ade", 3, Kind::Verb),
     ("de", 3, Kind::Verb),
     ("te", 3, Kind::Verb),
@@ -347,7 +357,27 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
             Kind::Plain => true,
             Kind::Guard if suffix == "er" && umlaut(b).is_some() => true,
             Kind::Guard if suffix == "an" && w.ends_with("man") && !w.ends_with("mman") => false,
-            Kind::Guard | Kind::Verb | Kind::Era | Kind::Ing => {
+            // godkände → godkänn, glömde → glömm: the double consonant of
+            // the stem is single before -de/-te.
+            Kind::Verb
+                if matches!(suffix, "de" | "te")
+                    && b.chars()
+                        .last()
+                        .is_some_and(|c| matches!(c, 'n' | 'm' | 'l'))
+                    && !guarded(lex, Kind::Verb, b, w, fw)
+                    && {
+                        let c = b.chars().last().unwrap_or('n');
+                        let mut d = String::with_capacity(b.len() + 1);
+                        d.push_str(b);
+                        d.push(c);
+                        guarded(lex, Kind::Verb, &d, w, fw)
+                    } =>
+            {
+                out.push_str(b);
+                out.push_str(&b[b.len() - 1..]);
+                return finish(out, start, lex, suffix);
+            }
+            Kind::Guard | Kind::Verb | Kind::Era | Kind::Ing | Kind::Participle => {
                 // A compound the lexicon knows but seldom sees ("projektledaren")
                 // has little evidence of its own: its head decides.
                 guarded(lex, kind, b, w, fw)
@@ -465,12 +495,19 @@ fn finish(out: &mut String, start: usize, lex: &Lexicon, _stripped: &str) {
         out.pop();
         return;
     }
-    // Syncope: medel/medlen, regel/regler, enkel/enkla, säker/säkra; in a
+    // Syncope: medel/medlen, regel/regler, enkel/enkla, säker/säkra,
+    // vuxen/vuxna; in a
     // compound the head's forms decide ("stimulansmedel").
-    if n >= 4 && (stem.ends_with("el") || stem.ends_with("er")) {
+    if n >= 4 && (stem.ends_with("el") || stem.ends_with("er") || stem.ends_with("en")) {
         let b = &stem[..stem.len() - 2];
         if b.chars().last().is_some_and(|c| !is_vowel(c)) {
-            let last = if stem.ends_with("el") { "l" } else { "r" };
+            let last = if stem.ends_with("el") {
+                "l"
+            } else if stem.ends_with("er") {
+                "r"
+            } else {
+                "n"
+            };
             let syncope = |b: &str| {
                 ["en", "et", "a", "ar", "er", "ade"]
                     .iter()
@@ -536,6 +573,9 @@ fn guarded(lex: &Lexicon, kind: Kind, b: &str, w: &str, fw: u32) -> bool {
         }
         Kind::Verb => {
             evidence(lex, b, &["a", "ar", "ade", "at", "as", "ad", "er"], w) >= (fw / 20).max(3)
+        }
+        Kind::Participle => {
+            evidence(lex, b, &["a", "ar", "er", "r", "de", "te", "s"], w) >= (fw / 20).max(3)
         }
         Kind::Era => {
             evidence(
