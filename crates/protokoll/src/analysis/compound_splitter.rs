@@ -395,16 +395,16 @@ fn suffix_like(part: &str) -> bool {
 /// Sorted (binary search).
 const FUNCTION_WORDS: &[&str] = &[
     "all", "alla", "allt", "an", "andra", "ang", "ange", "ann", "annan", "annat", "att", "av",
-    "bak", "bakom", "bara", "be", "bland", "bort", "både", "de", "den", "denna", "deras", "dess",
-    "dessa", "det", "detta", "dig", "din", "ditt", "där", "då", "efter", "egen", "eget", "ej",
-    "eller", "en", "enligt", "er", "era", "ert", "ett", "fler", "flera", "fram", "från", "full",
-    "få", "för", "före", "ge", "genom", "gå", "hans", "har", "hela", "hennes", "hon", "hos", "hur",
-    "här", "i", "icke", "in", "ingen", "inget", "inn", "inne", "inom", "int", "inte", "inter",
-    "kan", "kring", "man", "med", "mellan", "men", "mer", "mest", "min", "miss", "mitt", "mot",
-    "mycket", "många", "ned", "ner", "när", "någon", "något", "några", "och", "olika", "om", "oss",
-    "per", "på", "runt", "sam", "samm", "samma", "samman", "samt", "se", "sedan", "sig", "sin",
-    "sina", "sitt", "själv", "ska", "skall", "som", "så", "ta", "till", "tills", "under", "upp",
-    "ur", "ut", "utan", "vad", "var", "vara", "varje", "vars", "vem", "vi", "vid", "vilka",
+    "avse", "bak", "bakom", "bara", "be", "bland", "bort", "både", "de", "den", "denna", "deras",
+    "dess", "dessa", "det", "detta", "dig", "din", "ditt", "där", "då", "efter", "egen", "eget",
+    "ej", "eller", "en", "enligt", "er", "era", "ert", "ett", "fler", "flera", "fram", "från",
+    "full", "få", "för", "före", "ge", "genom", "gå", "hans", "har", "hela", "hennes", "hon",
+    "hos", "hur", "här", "i", "icke", "in", "ingen", "inget", "inn", "inne", "inom", "int", "inte",
+    "inter", "kan", "kring", "man", "med", "mellan", "men", "mer", "mest", "min", "miss", "mitt",
+    "mot", "mycket", "många", "ned", "ner", "när", "någon", "något", "några", "och", "olika", "om",
+    "oss", "per", "på", "runt", "sam", "samm", "samma", "samman", "samt", "se", "sedan", "sig",
+    "sin", "sina", "sitt", "själv", "ska", "skall", "som", "så", "ta", "till", "tills", "under",
+    "upp", "ur", "ut", "utan", "vad", "var", "vara", "varje", "vars", "vem", "vi", "vid", "vilka",
     "vilken", "vissa", "väl", "vår", "våra", "vårt", "åt", "åter", "över", "överens",
 ];
 
