@@ -44,7 +44,7 @@
 //!   stemmed ("protokollet" → "protokoll", "IT-attacken" → "itattack",
 //!   "hab/rehab" → "hab/rehab", "missbruks-" → "missbruk").
 //! - Any **further tokens at the same position are alternatives** derived from
-//!   it, in this order: a suspended-hyphen completion ("missbruksmottagn" at
+//!   it, in this order: a suspended-hyphen completion ("missbruksmottag" at
 //!   the position of "missbruks-"), then compound parts, stemmed, in the order
 //!   they are written ("hemsjukvård" → "hem", "sjukvård"; "vaccinationsteamet"
 //!   → "vaccination", "team"), or the segments of a hyphen or slash group
@@ -55,6 +55,8 @@
 //!   the query "5 162 844 kr" both find the written number.
 //! - Offsets are byte offsets into the input, on char boundaries, covering the
 //!   original word (for an alternative: the word it came from).
+//! - A "word" longer than 80 bytes (URLs, run-together PDF text) gives no
+//!   token at all.
 //!
 //! Nothing is removed for being common: stop words stay (phrase queries and
 //! positions need them); [`is_stop_word`] lets the search side decide.
