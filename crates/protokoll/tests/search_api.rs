@@ -406,3 +406,48 @@ fn a_damaged_index_says_how_to_rebuild() {
     };
     assert!(err.to_string().contains("rebuild"), "{err}");
 }
+
+/// Latency on the seed minutes. Run it optimised:
+/// `cargo test --release -p protokoll --test search_api -- --ignored --nocapture`
+#[test]
+#[ignore = "a timing: run with --release"]
+fn search_latency_on_the_seed_minutes() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/minutes");
+    let dir = tempfile::tempdir().unwrap();
+    let a = Archive::open_or_create(dir.path()).unwrap();
+    index_paths(&a, &[seeds], &IndexOptions::default(), &mut |_| {}).unwrap();
+    let queries = [
+        "vaccinationsteam",
+        "rekrytering av projektledare",
+        "läkarstöd i hemsjukvården",
+        "trakeostomi",
+        "handlingsplanen för psykisk hälsa",
+        "ensamhetsstrategi",
+        "\"ordnat införande\"",
+        "budg* -covid",
+        "fallpreventivt arbetssatt",
+        "5 162 844 kr",
+    ];
+    let mut times = Vec::new();
+    for q in queries {
+        let mut mine = Vec::new();
+        for _ in 0..20 {
+            let start = Instant::now();
+            let r = a.search(&Query::new(q).limit(10)).unwrap();
+            mine.push(start.elapsed());
+            std::hint::black_box(r);
+        }
+        mine.sort();
+        eprintln!("{q:<36} median {:?}", mine[mine.len() / 2]);
+        times.extend(mine);
+    }
+    times.sort();
+    let p50 = times[times.len() / 2];
+    let p99 = times[times.len() * 99 / 100];
+    eprintln!(
+        "{} searches: p50 {p50:?}, p99 {p99:?}, max {:?}",
+        times.len(),
+        times[times.len() - 1]
+    );
+    assert!(p99 < Duration::from_millis(50), "p99 {p99:?}");
+}
