@@ -48,6 +48,8 @@ type Q = Box<dyn TantivyQuery>;
 pub const TIER: f32 = 1000.0;
 /// A word with at most this many matching documents gets the fallbacks.
 const FEW: u64 = 2;
+/// A word in fewer documents than this is never too common to count.
+const COMMON_MIN_DOCS: u64 = 10;
 /// The most analysed positions a query may expand to.
 pub const MAX_POSITIONS: usize = 128;
 /// The most index terms one prefix expands to (the most frequent win).
@@ -375,10 +377,20 @@ impl Builder<'_> {
                 ]),
             }
         };
+        let df = self.exact_doc_freq(p);
         let mut scoring = vec![self.across(false, &exact)];
+        if self.is_common(&p.whole) {
+            // A word most documents hold ("och", "av", "för") says nothing
+            // about which of them is meant: it must not decide the tier of
+            // a short item that happens to lack it. BM25 still counts it.
+            return Ok(Unit {
+                scoring: should(scoring),
+                tier: Box::new(EmptyQuery),
+            });
+        }
         let mut tiers = vec![konst(self.across(true, &exact), TIER)];
 
-        if self.fallbacks && self.exact_doc_freq(p) <= FEW {
+        if self.fallbacks && df <= FEW {
             let variants = self.folded_variants(p);
             if !variants.is_empty() {
                 self.hl.exact.extend(variants.iter().cloned());
@@ -441,6 +453,25 @@ impl Builder<'_> {
             .take(MAX_TYPO_TERMS)
             .map(|(t, _)| t)
             .collect())
+    }
+
+    /// Whether a word is too common to count towards
+    /// "contains every query word": in more than a third of the documents
+    /// (and more than a handful, so tiny indexes keep every word).
+    fn is_common(&self, term: &str) -> bool {
+        // The most of any one field: a word in both the title and the text
+        // of a document is still in one document.
+        let df = self
+            .fields(true)
+            .into_iter()
+            .map(|(f, _)| {
+                self.searcher
+                    .doc_freq(&Term::from_field_text(f, term))
+                    .unwrap_or(0)
+            })
+            .max()
+            .unwrap_or(0);
+        df > COMMON_MIN_DOCS && df * 3 > self.searcher.num_docs()
     }
 
     /// How many documents hold the word (whole, or its parts at best) in a
