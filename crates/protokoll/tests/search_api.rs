@@ -213,6 +213,16 @@ fn words_typed_without_swedish_letters_or_with_a_typo_are_found() {
 }
 
 #[test]
+fn a_query_of_only_punctuation_finds_nothing_but_exclusions_list_the_rest() {
+    let (_d, a) = archive();
+    assert_eq!(search(&a, Query::new(":::")).total, 0);
+    assert_eq!(search(&a, Query::new("\\ ?")).total, 0);
+    // Ten documents (six items, four decisions), minus the three with
+    // "budget": a.txt#2, and b.txt#1 both as an item and as its decision.
+    assert_eq!(search(&a, Query::new("-budget")).total, 7);
+}
+
+#[test]
 fn paging_is_deterministic() {
     let (_d, a) = archive();
     let q = Query::new("hälsa OR uppföljning OR ekonomi").limit(100);

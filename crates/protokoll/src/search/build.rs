@@ -115,7 +115,14 @@ pub(crate) fn build(
     let (units, negs, bonus) = b.clauses(clauses)?;
     let scored = !units.is_empty();
     let main: Q = if units.is_empty() {
-        Box::new(AllQuery)
+        if clauses.iter().any(|c| !c.negated) {
+            // Words were typed but none is searchable (":::", "\\"):
+            // that asks for something, and nothing matches it.
+            Box::new(EmptyQuery)
+        } else {
+            // Only exclusions, or no text: everything the filters allow.
+            Box::new(AllQuery)
+        }
     } else {
         let mut should = Vec::with_capacity(units.len() * 2 + bonus.len());
         for u in units {
