@@ -15,8 +15,9 @@
 //! weighted higher. Two fallbacks apply only to words with no or very few
 //! exact matches, and count for less in both steps, so they never outrank
 //! an exact match: the word with å/ä/ö restored when typed without them
-//! ("arbetssatt" finds "arbetssätt"), and typo tolerance (edit distance 1,
-//! or 2 for words of 9 letters or more: "trakeostomi" finds "trackestomi").
+//! ("arbetssatt" finds "arbetssätt"), and typo tolerance (edit distance 1
+//! for words of 5 letters or more; 2 for words of 9 or more that have no
+//! exact match at all: "trakeostomi" finds "trackestomi").
 //!
 //! Work per query is bounded: at most [`super::parser::MAX_TERMS`] words,
 //! [`MAX_POSITIONS`] analysed positions, [`MAX_PREFIX_TERMS`] expansions
@@ -371,8 +372,13 @@ impl Builder<'_> {
     /// A word: its whole form, or all its parts; with fallbacks when it is
     /// (nearly) absent from the index.
     fn word(&mut self, p: &Pos) -> Result<Unit> {
-        self.hl.exact.insert(p.whole.clone());
-        self.hl.exact.extend(p.alts.iter().cloned());
+        let common = self.is_common(&p.whole);
+        // Marking every "och" and "för" in a snippet hides the words that
+        // matter.
+        if !common && !crate::analysis::is_stop_word(&p.whole) {
+            self.hl.exact.insert(p.whole.clone());
+            self.hl.exact.extend(p.alts.iter().cloned());
+        }
         let exact = |f: Field| -> Q {
             let whole = term_q(f, &p.whole);
             match p.alts.len() {
@@ -386,7 +392,7 @@ impl Builder<'_> {
         };
         let df = self.exact_doc_freq(p);
         let mut scoring = vec![self.across(false, &exact)];
-        if self.is_common(&p.whole) {
+        if common {
             // A word most documents hold ("och", "av", "för") says nothing
             // about which of them is meant: it must not decide the tier of
             // a short item that happens to lack it. BM25 still counts it.
@@ -406,7 +412,7 @@ impl Builder<'_> {
                 scoring.push(boost(self.across(false, &folded), 0.7));
                 tiers.push(konst(self.across(true, &folded), 0.9 * TIER));
             }
-            let typos = self.typo_expansions(p)?;
+            let typos = self.typo_expansions(p, df)?;
             if !typos.is_empty() {
                 self.hl.exact.extend(typos.iter().cloned());
                 let fuzzy =
@@ -426,10 +432,14 @@ impl Builder<'_> {
     /// The Levenshtein automaton is built once and run over each content
     /// field's dictionary: building it is the expensive part, so this is
     /// much faster than one `FuzzyTermQuery` per field.
-    fn typo_expansions(&self, p: &Pos) -> Result<Vec<String>> {
+    fn typo_expansions(&self, p: &Pos, df: u64) -> Result<Vec<String>> {
         let Some(d) = typo_distance(&p.whole) else {
             return Ok(Vec::new());
         };
+        // A word that does occur is more likely right than a typo: it only
+        // gets the cheap distance 1 (the distance-2 automaton of a long word
+        // takes milliseconds to build).
+        let d = if df > 0 { 1 } else { d };
         let dfa = FuzzyTermQuery::new(Term::from_field_text(self.fields.text, &p.whole), d, true)
             .automaton()?;
         let mut freq: HashMap<String, u64> = HashMap::new();

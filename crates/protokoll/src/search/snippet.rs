@@ -107,22 +107,60 @@ impl Highlighter {
         if self.is_empty() {
             return marks;
         }
-        let mut stream = analyzer.token_stream(text);
-        while stream.advance() {
-            let t = stream.token();
-            if t.offset_from >= t.offset_to || t.offset_to > text.len() {
-                continue;
+        // The analyzer costs microseconds a token, so a long item would
+        // dominate the search time: only lines that contain the start of
+        // some matched term are analysed (lines keep the context that
+        // suspended hyphens and digit groups need).
+        let needles = self.needles();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let from = line_start;
+            line_start += line.len();
+            if let Some(needles) = &needles {
+                let lower = line.to_lowercase();
+                if !needles.iter().any(|n| lower.contains(n.as_str())) {
+                    continue;
+                }
             }
-            if self.matches(&t.text) {
-                let r = whole_word(text, t.offset_from..t.offset_to);
-                match marks.last_mut() {
-                    Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                    _ => marks.push(r),
+            let mut stream = analyzer.token_stream(line);
+            while stream.advance() {
+                let t = stream.token();
+                if t.offset_from >= t.offset_to || t.offset_to > line.len() {
+                    continue;
+                }
+                if self.matches(&t.text) {
+                    let r = whole_word(text, from + t.offset_from..from + t.offset_to);
+                    match marks.last_mut() {
+                        Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                        _ => marks.push(r),
+                    }
                 }
             }
         }
         marks.sort_by_key(|r| r.start);
         marks
+    }
+
+    /// The first three characters of every matched term, or `None` when a
+    /// typo-tolerant term makes that test unsafe. Digits are dropped from
+    /// the test (a joined number "5162844" is written "5 162 844").
+    fn needles(&self) -> Option<Vec<String>> {
+        if !self.fuzzy.is_empty() {
+            return None;
+        }
+        let mut out: Vec<String> = Vec::new();
+        for t in self.exact.iter().chain(&self.prefixes) {
+            let head: String = t.chars().take(3).collect();
+            if head.chars().any(|c| c.is_ascii_digit()) {
+                let digit: String = t.chars().take(1).collect();
+                out.push(digit);
+            } else if !head.is_empty() {
+                out.push(head);
+            }
+        }
+        out.sort();
+        out.dedup();
+        Some(out)
     }
 }
 
