@@ -317,11 +317,17 @@ pub fn passage(text: &str, marks: &[Range<usize>]) -> Snippet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::index_analyzer;
+    use crate::analysis::{analyze, index_analyzer, Side};
 
-    fn check(text: &str, terms: &[&str], expected: &str) {
+    /// Marks the words of `text` that share an analysed term with one of
+    /// the query `words`.
+    fn check(text: &str, words: &[&str], expected: &str) {
         let h = Highlighter {
-            exact: terms.iter().map(|t| t.to_string()).collect(),
+            exact: words
+                .iter()
+                .flat_map(|w| analyze(w, Side::Query))
+                .map(|t| t.text)
+                .collect(),
             ..Highlighter::default()
         };
         let marks = h.marks(text, &mut index_analyzer());
@@ -347,7 +353,10 @@ mod tests {
         let text = format!("{} budget {}", "ord ".repeat(40), "mer ".repeat(40));
         let snippet = {
             let h = Highlighter {
-                exact: ["budget".to_string()].into(),
+                exact: analyze("budget", Side::Query)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect(),
                 ..Highlighter::default()
             };
             passage(&text, &h.marks(&text, &mut index_analyzer()))
