@@ -85,6 +85,9 @@ struct Pos {
 struct Unit {
     scoring: Q,
     tier: Q,
+    /// A word most documents hold: it scores, but matching it alone does
+    /// not make a document a hit.
+    common: bool,
 }
 
 struct Builder<'a> {
@@ -115,6 +118,12 @@ pub(crate) fn build(
     };
     let (units, negs, bonus) = b.clauses(clauses)?;
     let scored = !units.is_empty();
+    // Common words only score, unless the query has nothing else.
+    let (units, common): (Vec<Unit>, Vec<Unit>) = if units.iter().all(|u| u.common) {
+        (units, Vec::new())
+    } else {
+        units.into_iter().partition(|u| !u.common)
+    };
     let main: Q = if units.is_empty() {
         if clauses.iter().any(|c| !c.negated) {
             // Words were typed but none is searchable (":::", "\\"):
@@ -125,13 +134,18 @@ pub(crate) fn build(
             Box::new(AllQuery)
         }
     } else {
-        let mut should = Vec::with_capacity(units.len() * 2 + bonus.len());
+        let mut should = Vec::with_capacity(units.len() * 2);
         for u in units {
             should.push((Occur::Should, u.scoring));
             should.push((Occur::Should, u.tier));
         }
-        should.extend(bonus.into_iter().map(|q| (Occur::Should, q)));
-        Box::new(BooleanQuery::new(should))
+        let required: Q = Box::new(BooleanQuery::new(should));
+        // Proximity bonuses and common words add to the score of documents
+        // that match, without making more documents match.
+        let mut parts = vec![(Occur::Must, required)];
+        parts.extend(common.into_iter().map(|u| (Occur::Should, u.scoring)));
+        parts.extend(bonus.into_iter().map(|q| (Occur::Should, q)));
+        Box::new(BooleanQuery::new(parts))
     };
     let mut all: Vec<(Occur, Q)> = vec![(Occur::Must, main)];
     all.extend(negs.into_iter().map(|q| (Occur::MustNot, q)));
@@ -344,6 +358,7 @@ impl Builder<'_> {
                     let (scoring, tiers): (Vec<Q>, Vec<Q>) =
                         units.into_iter().map(|u| (u.scoring, u.tier)).unzip();
                     Some(Unit {
+                        common: false,
                         scoring: should(scoring),
                         tier: dismax(tiers, 0.0),
                     })
@@ -361,6 +376,7 @@ impl Builder<'_> {
                     parts.extend(negs.into_iter().map(|q| (Occur::MustNot, q)));
                     let scoring: Q = Box::new(BooleanQuery::new(parts));
                     Some(Unit {
+                        common: false,
                         tier: konst(scoring.box_clone(), TIER),
                         scoring,
                     })
@@ -397,6 +413,7 @@ impl Builder<'_> {
             // about which of them is meant: it must not decide the tier of
             // a short item that happens to lack it. BM25 still counts it.
             return Ok(Unit {
+                common: true,
                 scoring: should(scoring),
                 tier: Box::new(EmptyQuery),
             });
@@ -422,6 +439,7 @@ impl Builder<'_> {
             }
         }
         Ok(Unit {
+            common: false,
             scoring: should(scoring),
             tier: dismax(tiers, 0.0),
         })
@@ -599,6 +617,7 @@ impl Builder<'_> {
             0.0,
         );
         Ok(Some(Unit {
+            common: false,
             scoring,
             tier: konst(content, TIER),
         }))
@@ -636,12 +655,14 @@ impl Builder<'_> {
         self.hl.prefixes.push(prefix);
         if terms.is_empty() {
             return Ok(Unit {
+                common: false,
                 scoring: Box::new(EmptyQuery),
                 tier: Box::new(EmptyQuery),
             });
         }
         let make = |f: Field| -> Q { should(terms.iter().map(|(t, _)| term_q(f, t)).collect()) };
         Ok(Unit {
+            common: false,
             scoring: self.across(false, &make),
             tier: konst(self.across(true, &make), TIER),
         })
@@ -692,6 +713,7 @@ fn all_of(units: Vec<Unit>) -> Option<Unit> {
         _ => {
             let scoring = must(units.into_iter().map(|u| u.scoring).collect());
             Some(Unit {
+                common: false,
                 tier: konst(scoring.box_clone(), TIER),
                 scoring,
             })
