@@ -467,3 +467,37 @@ fn search_latency_on_the_seed_minutes() {
     );
     assert!(p99 < Duration::from_millis(50), "p99 {p99:?}");
 }
+
+#[test]
+fn a_word_most_documents_hold_does_not_make_a_hit_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = Archive::open_or_create(dir.path()).unwrap();
+    let topics = [
+        "budget", "lokaler", "personal", "vaccin", "avtal", "rutiner",
+    ];
+    let mut items: Vec<AgendaItem> = (0..24u32)
+        .map(|i| {
+            let t = topics[i as usize % topics.len()];
+            item(
+                i + 1,
+                t,
+                &format!("Frågor om {t} och uppföljning nummer {i}."),
+                &[],
+            )
+        })
+        .collect();
+    items.push(item(25, "Övrigt", "Kommunen vill ha mer läkarstöd.", &[]));
+    let m = Meeting {
+        source: "stor.txt".into(),
+        items,
+        ..Meeting::default()
+    };
+    let mut w = a.writer().unwrap();
+    w.add_meeting(&m, "h").unwrap();
+    w.commit().unwrap();
+    drop(w);
+    let r = search(&a, Query::new("läkarstöd och"));
+    assert_eq!(keys(&r), ["stor.txt#25"]);
+    // Alone, a common word still finds what holds it.
+    assert_eq!(search(&a, Query::new("och")).total, 24);
+}
