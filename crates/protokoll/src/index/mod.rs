@@ -58,6 +58,22 @@ impl Archive {
     /// when there is none yet.
     pub fn open_or_create(dir: &Path) -> Result<Archive> {
         if !dir.join("meta.json").exists() {
+            // Never scatter index files among someone's documents. Hidden
+            // files are tantivy's own (".managed.json", lock files) left by
+            // a run killed while it created the index.
+            let occupied = std::fs::read_dir(dir)
+                .map(|entries| {
+                    entries
+                        .filter_map(|e| e.ok())
+                        .any(|e| !e.file_name().to_string_lossy().starts_with('.'))
+                })
+                .unwrap_or(false);
+            if occupied {
+                return Err(Error::Index {
+                    path: dir.to_path_buf(),
+                    message: "the directory holds files but no index: choose an empty or new directory for the index".to_string(),
+                });
+            }
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
             let directory = MmapDirectory::open(dir).map_err(|e| damaged(dir, e))?;
             // Another process may have created it meanwhile: then open it.
@@ -176,6 +192,15 @@ mod tests {
         std::fs::write(dir.path().join("meta.json"), b"{ not json").unwrap();
         let err = Archive::open(dir.path()).unwrap_err();
         assert!(err.to_string().contains("rebuild"), "{err}");
+    }
+
+    #[test]
+    fn an_index_is_never_created_among_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("protokoll.txt"), "Protokoll").unwrap();
+        let err = Archive::open_or_create(dir.path()).unwrap_err();
+        assert!(err.to_string().contains("no index"), "{err}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]
