@@ -51,23 +51,27 @@ impl Archive {
             self.fields(),
             self.analyzer(QUERY_TOKENIZER)?,
         )?;
-        let limit = query.limit.min(MAX_LIMIT);
-        let offset = query.offset.min(usize::MAX - MAX_LIMIT);
-        let (docs, total): (Vec<(f32, DocAddress)>, usize) = if limit == 0 {
-            (Vec::new(), searcher.search(&*built.query, &Count)?)
-        } else if built.scored {
-            let top = TopDocs::with_limit(limit)
-                .and_offset(offset)
-                .order_by_score();
-            searcher.search(&*built.query, &(top, Count))?
-        } else {
-            // Nothing to rank by: list oldest first.
-            let top = TopDocs::with_limit(limit)
-                .and_offset(offset)
-                .order_by_fast_field::<tantivy::DateTime>("date", Order::Asc);
-            let (docs, total) = searcher.search(&*built.query, &(top, Count))?;
-            (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
-        };
+        // tantivy allocates room for offset + limit hits up front, so both
+        // are cut to what the index can return.
+        let docs_in_index = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let limit = query.limit.min(MAX_LIMIT).min(docs_in_index);
+        let offset = query.offset;
+        let (docs, total): (Vec<(f32, DocAddress)>, usize) =
+            if limit == 0 || offset >= docs_in_index {
+                (Vec::new(), searcher.search(&*built.query, &Count)?)
+            } else if built.scored {
+                let top = TopDocs::with_limit(limit)
+                    .and_offset(offset)
+                    .order_by_score();
+                searcher.search(&*built.query, &(top, Count))?
+            } else {
+                // Nothing to rank by: list oldest first.
+                let top = TopDocs::with_limit(limit)
+                    .and_offset(offset)
+                    .order_by_fast_field::<tantivy::DateTime>("date", Order::Asc);
+                let (docs, total) = searcher.search(&*built.query, &(top, Count))?;
+                (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
+            };
         let mut analyzer = self.analyzer(INDEX_TOKENIZER)?;
         let mut hits = Vec::with_capacity(docs.len());
         for (score, addr) in docs {

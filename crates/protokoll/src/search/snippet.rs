@@ -83,22 +83,15 @@ impl Serialize for Snippet {
 pub struct Highlighter {
     pub(crate) exact: HashSet<String>,
     pub(crate) prefixes: Vec<String>,
-    /// Terms matched with typo tolerance, and the distance allowed.
-    pub(crate) fuzzy: Vec<(String, u8)>,
 }
 
 impl Highlighter {
     fn matches(&self, token: &str) -> bool {
-        self.exact.contains(token)
-            || self.prefixes.iter().any(|p| token.starts_with(p.as_str()))
-            || self
-                .fuzzy
-                .iter()
-                .any(|(t, d)| within_distance(t, token, usize::from(*d)))
+        self.exact.contains(token) || self.prefixes.iter().any(|p| token.starts_with(p.as_str()))
     }
 
     pub fn is_empty(&self) -> bool {
-        self.exact.is_empty() && self.prefixes.is_empty() && self.fuzzy.is_empty()
+        self.exact.is_empty() && self.prefixes.is_empty()
     }
 
     /// The byte ranges of the whole words in `text` that hold a matched token.
@@ -116,11 +109,9 @@ impl Highlighter {
         for line in text.split_inclusive('\n') {
             let from = line_start;
             line_start += line.len();
-            if let Some(needles) = &needles {
-                let lower = line.to_lowercase();
-                if !needles.iter().any(|n| lower.contains(n.as_str())) {
-                    continue;
-                }
+            let lower = line.to_lowercase();
+            if !needles.iter().any(|n| lower.contains(n.as_str())) {
+                continue;
             }
             let mut stream = analyzer.token_stream(line);
             while stream.advance() {
@@ -141,13 +132,9 @@ impl Highlighter {
         marks
     }
 
-    /// The first three characters of every matched term, or `None` when a
-    /// typo-tolerant term makes that test unsafe. Digits are dropped from
-    /// the test (a joined number "5162844" is written "5 162 844").
-    fn needles(&self) -> Option<Vec<String>> {
-        if !self.fuzzy.is_empty() {
-            return None;
-        }
+    /// The first three characters of every matched term (only the first
+    /// digit of a number: "5162844" is written "5 162 844").
+    fn needles(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for t in self.exact.iter().chain(&self.prefixes) {
             let head: String = t.chars().take(3).collect();
@@ -160,7 +147,7 @@ impl Highlighter {
         }
         out.sort();
         out.dedup();
-        Some(out)
+        out
     }
 }
 
@@ -198,38 +185,6 @@ fn trim_hyphens(text: &str, r: Range<usize>) -> Range<usize> {
         return r;
     }
     r.start + lead..r.end - trail
-}
-
-/// Whether the edit distance (with transpositions) between `a` and `b` is
-/// at most `max`, in characters. Inputs are single words, so the quadratic
-/// table is small.
-pub(crate) fn within_distance(a: &str, b: &str, max: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
-        return false;
-    }
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    for i in 0..=a.len() {
-        d[i * w] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(w) {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1)
-                .min(d[(i - 1) * w + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
-            }
-            d[i * w + j] = v;
-        }
-    }
-    d[a.len() * w + b.len()] <= max
 }
 
 /// The best passage of `text` for the marks `marks`: the window of words
@@ -365,13 +320,5 @@ mod tests {
         assert!(html.starts_with("… ord"), "{html}");
         assert!(html.contains("<b>budget</b>"), "{html}");
         assert!(html.ends_with(" …"), "{html}");
-    }
-
-    #[test]
-    fn edit_distance_counts_transpositions_as_one() {
-        assert!(within_distance("trakeostomi", "trackestomi", 2));
-        assert!(!within_distance("trakeostomi", "trackestomi", 1));
-        assert!(within_distance("budget", "bugdet", 1));
-        assert!(!within_distance("a", "abc", 1));
     }
 }
