@@ -299,6 +299,11 @@ fn hostile_queries_are_answered_or_refused_quickly() {
         a.search(&Query::new(words)),
         Err(Error::Query { .. })
     ));
+    // Paging far beyond the index allocates nothing and finds nothing.
+    let r = search(&a, Query::new("hälsa").offset(usize::MAX).limit(usize::MAX));
+    assert!(r.hits.is_empty() && r.total > 0);
+    let r = search(&a, Query::new("hälsa").limit(usize::MAX));
+    assert_eq!(r.hits.len(), r.total);
 }
 
 // ---- writing, stats and show ---------------------------------------------
