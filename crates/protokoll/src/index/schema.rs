@@ -91,10 +91,10 @@ impl Fields {
     /// every item of a meeting, so it says little about one item) lowest.
     pub fn weighted(&self) -> [(Field, f32, Weight); 10] {
         [
-            (self.title, 3.0, Weight::Content),
-            (self.sections, 2.5, Weight::Content),
+            (self.title, 4.0, Weight::Content),
+            (self.sections, 3.0, Weight::Content),
             (self.subject, 2.0, Weight::Content),
-            (self.decisions, 2.0, Weight::Content),
+            (self.decisions, 1.5, Weight::Content),
             (self.presenters, 1.5, Weight::Content),
             (self.reference, 1.0, Weight::Content),
             (self.text, 1.0, Weight::Content),
@@ -107,10 +107,10 @@ impl Fields {
     /// The fields whose positions make phrase queries meaningful.
     pub fn phrase_fields(&self) -> [(Field, f32); 6] {
         [
-            (self.title, 3.0),
-            (self.sections, 2.5),
+            (self.title, 4.0),
+            (self.sections, 3.0),
             (self.subject, 2.0),
-            (self.decisions, 2.0),
+            (self.decisions, 1.5),
             (self.text, 1.0),
             (self.body, 0.4),
         ]
