@@ -147,6 +147,68 @@ fn windows_1252_with_crlf_reads_like_utf8() {
 }
 
 #[test]
+fn kommun_protocol_as_pdftotext_layout() {
+    // Columns as runs of spaces, the page number at the end of a header row,
+    // "Sida" on its own, and numbered decisions under "Kommunstyrelsens beslut".
+    let m = read("kommun_pdftotext_layout.txt");
+    assert_eq!(m.kind.as_deref(), Some("Sammanträdesprotokoll"));
+    assert_eq!(m.body.as_deref(), Some("Kommunstyrelsen"));
+    assert_eq!(m.date.as_deref(), Some("2024-03-05"));
+    assert_eq!(m.time.as_deref(), Some("09:00-12:10"));
+    assert_eq!(m.place.as_deref(), Some("Stadshuset, Sessionssalen"));
+    assert_eq!(m.chair.as_deref(), Some("Lena Persson"));
+    assert_eq!(m.secretary.as_deref(), Some("Ola Nord"));
+    assert_eq!(
+        names(&m.present),
+        [
+            "Lena Persson",
+            "Nils Karlsson",
+            "Sara Holm",
+            "Ali Hassan",
+            "Tove Lind",
+            "Maria Svensson",
+            "Ola Nord"
+        ]
+    );
+    assert_eq!(
+        titles(&m),
+        [
+            (Some("§ 12"), "Budgetuppföljning februari 2024"),
+            (
+                Some("§ 13"),
+                "Motion om gratis kollektivtrafik för pensionärer"
+            ),
+            (Some("§ 14"), "Information om arbetet med ny översiktsplan"),
+        ]
+    );
+    assert_eq!(
+        decisions(&m, 1),
+        [
+            ("Budgetuppföljningen godkänns.", Outcome::Approved),
+            (
+                "Socialnämnden får i uppdrag att redovisa åtgärder för en budget i balans senast i maj.",
+                Outcome::Other
+            ),
+        ]
+    );
+    // The motion "yrkar att motionen avslås" is no decision; the decision is.
+    assert_eq!(decisions(&m, 2), [("Motionen avslås.", Outcome::Rejected)]);
+    assert_eq!(
+        decisions(&m, 3),
+        [("Informationen läggs till handlingarna.", Outcome::Noted)]
+    );
+    for item in &m.items {
+        for furniture in ["Sida", "Utdragsbestyrkande", "Sammanträdesdatum", "(4)"] {
+            assert!(
+                !item.text.contains(furniture),
+                "{furniture:?} in {}",
+                item.text
+            );
+        }
+    }
+}
+
+#[test]
 fn punkt_protocol() {
     let m = read("punkt_styrelseprotokoll.txt");
     assert_eq!(m.kind.as_deref(), Some("Protokoll"));
@@ -304,4 +366,56 @@ fn hostile_sizes_stay_linear() {
     check_invariants(&deep);
     let paras: String = (0..50_000).map(|d| format!("§ {d}\n")).collect();
     check_invariants(&paras);
+}
+
+/// A fixed amount of parsing for measuring CPU time on a busy machine
+/// (`perf stat -e task-clock` on the test binary):
+/// `cargo test --release --test parse_layouts -- --ignored parse_throughput_loop`.
+#[test]
+#[ignore]
+fn parse_throughput_loop() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/minutes");
+    let mut docs = Vec::new();
+    for entry in std::fs::read_dir(root).unwrap() {
+        let path = entry.unwrap().path();
+        docs.push(protokoll::input::read_text(&path).unwrap());
+    }
+    let rounds: usize = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(2000);
+    let bytes: usize = docs.iter().map(String::len).sum::<usize>() * rounds;
+    let per_round: usize = docs
+        .iter()
+        .map(|d| parse(d, "x.txt").meeting.items.len())
+        .sum();
+    assert!(per_round >= 36, "the seeds hold 36 items");
+    let start = std::time::Instant::now();
+    let mut items = 0;
+    for _ in 0..rounds {
+        for d in &docs {
+            items += parse(d, "x.txt").meeting.items.len();
+        }
+    }
+    assert_eq!(items, per_round * rounds);
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "{bytes} bytes in {secs:.3} s wall: {:.1} MB/s",
+        bytes as f64 / secs / 1e6
+    );
+}
+
+#[test]
+fn hostile_repetition_stays_linear() {
+    // Thousands of signature roles, restarting § numbers and attendee keys.
+    let roles = format!(
+        "Protokoll\nUnderskrifter\n{}",
+        "Ordförande\nSekreterare\n".repeat(20_000)
+    );
+    check_invariants(&roles);
+    let restarts = "§ 1 Val av justerare\nText.\n".repeat(20_000);
+    let m = parse(&restarts, "r.txt").meeting;
+    assert_eq!(m.items.len(), 1);
+    let trailers = "§ 1 Titel\nText.\nNärvarande: Anna Ek\n".repeat(5_000);
+    check_invariants(&trailers);
 }

@@ -9,7 +9,7 @@
 //! beslutar") waits for its clauses, and which sub-heading is current, so
 //! each decision carries it as its subject.
 
-use super::decisions::{classify, is_lead, sentences, trigger, Strength};
+use super::decisions::{classify, is_lead, may_trigger, sentences, trigger, Strength};
 use super::items::{is_plain_heading, RawItem};
 use super::parts::{label_line, Part};
 use super::people::presenters;
@@ -56,15 +56,13 @@ impl Block {
 }
 
 /// Builds the agenda item for `raw` from the document's lines.
-pub fn build(
-    lines: &[Line<'_>],
-    furniture: &[bool],
-    raw: &RawItem,
-    ordinal: u32,
-    skip: &[std::ops::Range<usize>],
-) -> AgendaItem {
-    let mut text = String::new();
-    let blocks = blocks(lines, furniture, raw, skip, &mut text);
+pub fn build(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, ordinal: u32) -> AgendaItem {
+    let span: usize = lines[raw.body.clone()]
+        .iter()
+        .map(|l| l.raw.len() + 1)
+        .sum();
+    let mut text = String::with_capacity(span);
+    let blocks = blocks(lines, furniture, raw, &mut text);
     let mut item = AgendaItem {
         ordinal,
         number: raw.number.clone(),
@@ -76,19 +74,13 @@ pub fn build(
     item
 }
 
-fn blocks(
-    lines: &[Line<'_>],
-    furniture: &[bool],
-    raw: &RawItem,
-    skip: &[std::ops::Range<usize>],
-    text: &mut String,
-) -> Vec<Block> {
+fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut String) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     // The body starts after the item's heading: as after a blank line.
     let mut gap = true;
     let mut lead_buf = String::new();
     for idx in raw.body.clone() {
-        if furniture[idx] || skip.iter().any(|r| r.contains(&idx)) {
+        if furniture[idx] {
             gap = true;
             continue;
         }
@@ -107,8 +99,7 @@ fn blocks(
             }
         }
         let raw_text = line.text;
-        let cleaned = plain(raw_text);
-        let cleaned = cleaned.trim();
+        let cleaned = line.clean.as_ref();
         let marked = line.level > 0 || unwrap_bold(raw_text).is_some();
         let label = if marked {
             let colon = cleaned.ends_with(':');
@@ -409,7 +400,12 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                     continue;
                 }
                 let mut weak = false;
-                for s in sentences(t) {
+                let candidates = if may_trigger(t) {
+                    Some(sentences(t))
+                } else {
+                    None
+                };
+                for s in candidates.into_iter().flatten() {
                     match trigger(s, &mut buf) {
                         Some(Strength::Weak) if !weak => {
                             weak = true;
@@ -530,7 +526,7 @@ mod tests {
             head: 0,
             body: 0..lines.len(),
         };
-        build(&lines, &furniture, &raw, 1, &[])
+        build(&lines, &furniture, &raw, 1)
     }
 
     fn check(body: &str, expected: &[(&str, Outcome, Option<&str>)]) {

@@ -12,9 +12,7 @@ use std::sync::LazyLock;
 
 use super::dates::{find_date, find_time, DATE_FILLER};
 use super::people::{self, is_name, label, people_in, person, role_in, Role};
-use super::text::{
-    cells, eq_ci, is_filler, plain, starts_lower, starts_upper, strip_prefix_ci, Line,
-};
+use super::text::{cells, eq_ci, is_filler, starts_lower, starts_upper, strip_prefix_ci, Line};
 use crate::{Meeting, Person};
 
 /// What a header key introduces.
@@ -40,6 +38,7 @@ const KEYS: &[(&str, Key)] = &[
     ("justeringens tid och plats", Key::Ignore),
     ("justeringens plats", Key::Ignore),
     ("justeringsdatum", Key::Ignore),
+    ("justeringens", Key::Ignore),
     ("plats och tid", Key::TimeAndPlace),
     ("tid och plats", Key::TimeAndPlace),
     ("tid/plats", Key::TimeAndPlace),
@@ -119,6 +118,7 @@ const KEYS: &[(&str, Key)] = &[
     ("justerande", Key::Ignore),
     ("justerade av", Key::Ignore),
     ("justeras av", Key::Ignore),
+    ("justeras", Key::Ignore),
     ("utses att justera", Key::Ignore),
     ("paragrafer", Key::Ignore),
     ("handläggare", Key::Ignore),
@@ -128,11 +128,19 @@ const KEYS: &[(&str, Key)] = &[
     ("organ", Key::Body),
 ];
 
-/// The key table, longest key first, so "plats och tid" wins over "plats".
-static SORTED_KEYS: LazyLock<Vec<(&'static str, Key)>> = LazyLock::new(|| {
+/// The key table in buckets by first byte, longest key first in each, so
+/// "plats och tid" wins over "plats". A line is compared only with the keys
+/// that start like it.
+static KEY_BUCKETS: LazyLock<Vec<Vec<(&'static str, Key)>>> = LazyLock::new(|| {
     let mut keys = KEYS.to_vec();
     keys.sort_by_key(|(k, _)| std::cmp::Reverse(k.chars().count()));
-    keys
+    let mut buckets = vec![Vec::new(); 256];
+    for (k, key) in keys {
+        if let Some(b) = super::text::first_byte_folded(k) {
+            buckets[b as usize].push((k, key));
+        }
+    }
+    buckets
 });
 
 /// The words a document calls itself by.
@@ -167,6 +175,9 @@ const TOC: [&str; 9] = [
 
 /// Whether `s` heads a table of contents ("Ärendeförteckning", "Dagens agenda:").
 pub fn is_toc_heading(s: &str) -> bool {
+    if s.len() > 40 {
+        return false;
+    }
     let s = s.trim().trim_end_matches(':').trim();
     TOC.iter().any(|t| eq_ci(s, t))
 }
@@ -174,7 +185,8 @@ pub fn is_toc_heading(s: &str) -> bool {
 /// A key at the start of `s`: the key, the value after it (maybe empty),
 /// and whether the key was set off explicitly (colon, tab, end of line).
 pub fn key_line(s: &str) -> Option<(Key, &str)> {
-    for &(k, key) in SORTED_KEYS.iter() {
+    let bucket = &KEY_BUCKETS[super::text::first_byte_folded(s)? as usize];
+    for &(k, key) in bucket {
         let Some(rest) = strip_prefix_ci(s, k) else {
             continue;
         };
@@ -222,19 +234,21 @@ pub fn key_line(s: &str) -> Option<(Key, &str)> {
 /// and signatures after the last item. Only keys that cannot head a part
 /// of an item count.
 pub fn is_trailer_start(text: &str) -> bool {
-    let text = plain(text);
-    let first = cells(&text).next().unwrap_or("");
-    let Some((key, _)) = key_line(first).or_else(|| key_line(&text)) else {
+    let Some((key, rest)) = key_line(text) else {
         return false;
     };
-    let t = first.trim_end_matches(':');
+    // The key as written: what comes before its value.
+    let head = text
+        .get(..text.len().saturating_sub(rest.len()))
+        .unwrap_or(text);
+    let t = head.trim_end().trim_end_matches([':', '-', '–']).trim_end();
     match key {
         Key::Present => !["ledamöter", "ersättare", "deltagare", "medverkande"]
             .iter()
             .any(|w| eq_ci(t, w)),
         Key::Absent | Key::Signatures => true,
         Key::Secretary => !eq_ci(t, "sekreterare") || text.contains(':'),
-        Key::Ignore => strip_prefix_ci(&text, "justera").is_some(),
+        Key::Ignore => strip_prefix_ci(text, "justera").is_some(),
         _ => false,
     }
 }
@@ -300,8 +314,7 @@ impl<'m> HeaderReader<'m> {
     }
 
     pub fn line(&mut self, line: &Line<'_>) {
-        let text = plain(line.text);
-        let t = text.trim();
+        let t = line.clean.as_ref();
         if t.is_empty() {
             if let State::Value(_) = self.state {
                 if !self.value.is_empty() {
@@ -443,8 +456,8 @@ impl<'m> HeaderReader<'m> {
         let value = std::mem::take(&mut self.value);
         let v = value.trim();
         match key {
-            Key::Date if self.m.date.is_none() => self.m.date = find_date(v).map(|(d, _)| d),
-            Key::Time => self.date_time_place(v, false),
+            // "Datum: 12 september 2023, kl. 9-11" gives the time too.
+            Key::Date | Key::Time => self.date_time_place(v, false),
             Key::TimeAndPlace => self.date_time_place(v, true),
             Key::Place if self.m.place.is_none() => self.m.place = place_in(v),
             Key::Reference => {
@@ -567,6 +580,7 @@ impl<'m> HeaderReader<'m> {
         for cell in cells(t) {
             if is_filler(cell)
                 || is_page_number(cell)
+                || eq_ci(cell, "sida")
                 || is_toc_heading(cell)
                 || cell.starts_with('§')
             {
@@ -641,7 +655,8 @@ impl<'m> HeaderReader<'m> {
             let before =
                 (i > 0 && !taken[i - 1] && matches!(self.sigs[i - 1], Sig::Name(_))).then(|| i - 1);
             let pick = before.or_else(|| {
-                (i + 1..self.sigs.len())
+                // A signature's name is within a few lines of its role.
+                (i + 1..self.sigs.len().min(i + 5))
                     .find(|&k| !taken[k] && matches!(self.sigs[k], Sig::Name(_)))
             });
             if let Some(k) = pick {
@@ -837,6 +852,8 @@ mod tests {
         assert_eq!(m.time.as_deref(), Some("08:30-12:00"));
         assert_eq!(m.place.as_deref(), Some("Lokal Vega, Regionens Hus"));
         assert_eq!(m.reference, None);
+        let m2 = read("Datum: 12 september 2023, kl. 9-11\n");
+        assert_eq!(m2.time.as_deref(), Some("09:00-11:00"));
         assert_eq!(
             names(&m.present),
             ["Anna Carlsson", "Maria Persson", "Karin Svensson"]

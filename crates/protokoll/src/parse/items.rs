@@ -81,12 +81,21 @@ pub fn segment(lines: &[Line<'_>], furniture: &[bool]) -> Segments {
 }
 
 fn item_start(line: &Line<'_>) -> Option<Start> {
+    let first = line.text.as_bytes().first().copied().unwrap_or(b' ');
+    // Every item head starts with "§", a digit, "Punkt", "Ärende" or a mark.
+    if !(first.is_ascii_digit() || matches!(first, 0xC2 | 0xC3 | b'*' | b'_' | b'p' | b'P')) {
+        return None;
+    }
     let (t, bold) = match unwrap_bold(line.text) {
         Some(inner) => (inner, true),
         None => (line.text, false),
     };
     let marked = bold || line.level > 0;
-    let t = plain(t);
+    let t = if bold {
+        plain(t)
+    } else {
+        std::borrow::Cow::Borrowed(line.clean.as_ref())
+    };
     let t = t.trim();
     if let Some(rest) = t.strip_prefix('§') {
         if rest.starts_with('§') {
@@ -262,8 +271,10 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
             i += 1;
             continue;
         }
-        let text = plain(line.text);
-        if is_toc_heading(&text) {
+        let text = line.clean.as_ref();
+        // A table of contents comes before the items; "Dagordning" inside
+        // an item is a sub-heading.
+        if items.is_empty() && is_toc_heading(text) {
             in_toc = true;
             prev_blank = false;
             i += 1;
@@ -278,7 +289,7 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
                     continue;
                 }
                 Some(_) => in_toc = false,
-                None if bullet(line.text).is_some() || is_page_number(&text) => {
+                None if bullet(line.text).is_some() || is_page_number(text) => {
                     i += 1;
                     continue;
                 }
@@ -306,7 +317,7 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
                 }
             }
         }
-        if !items.is_empty() && trailer_start.is_none() && is_trailer_start(line.text) {
+        if !items.is_empty() && trailer_start.is_none() && is_trailer_start(text) {
             close(&mut items, i);
             trailer_start = Some(i);
         }
@@ -315,7 +326,7 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
             let marked = line.level > 0 || unwrap_bold(line.text).is_some();
             let heading = seen_content
                 && (marked || (prev_blank && next_blank))
-                && is_plain_heading(&text)
+                && is_plain_heading(text)
                 && bullet(line.text).is_none();
             if heading {
                 close(&mut items, i);
@@ -331,7 +342,9 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
                 i += 1;
                 continue;
             }
-            if key_line(cells(&text).next().unwrap_or("")).is_some() || !is_plain_heading(&text) {
+            if !seen_content
+                && (key_line(cells(text).next().unwrap_or("")).is_some() || !is_plain_heading(text))
+            {
                 seen_content = true;
             }
         }
@@ -556,6 +569,17 @@ mod tests {
              Magnus föreslår följande:\n\nEkonomi\n\nSamordningsgruppen har beviljat medel.\n\n\
              Minnesanteckningar förda av: Jenny Wennberg\n",
             &[(None, "Utvärdering av vårens arbete"), (None, "Ekonomi")],
+        );
+    }
+
+    #[test]
+    fn toc_heading_inside_an_item_is_no_toc() {
+        check(
+            "1. Mötets öppnande\n\nDagordning\n\n- Punkt ett\n\n2. Val av justerare\n\nText.\n",
+            &[
+                (Some("1"), "Mötets öppnande"),
+                (Some("2"), "Val av justerare"),
+            ],
         );
     }
 

@@ -78,7 +78,8 @@ pub fn parse(text: &str, source: &str) -> Parsed {
     reader.finish();
 
     for (k, raw) in segments.items.iter().enumerate() {
-        let item = body::build(&lines, &furniture, raw, k as u32 + 1, &segments.trailers);
+        // Item bodies end where a trailer starts, so no trailer line is in one.
+        let item = body::build(&lines, &furniture, raw, k as u32 + 1);
         if item.title.is_empty() {
             diagnostics.push(Diagnostic {
                 line: raw.head + 1,

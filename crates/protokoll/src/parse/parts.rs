@@ -8,7 +8,7 @@
 //! word for word like the decision, and the list of documents under
 //! "Beslutsunderlag" may contain "beslut" in every line.
 
-use super::text::{eq_ci, strip_prefix_ci};
+use super::text::eq_ci;
 
 /// What a part of an item holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,18 +75,29 @@ const DECISION: [&str; 8] = [
 /// the label off.
 pub fn label_line(s: &str) -> Option<(Part, &str, bool)> {
     let s = s.trim();
-    let (head, rest, colon) = match s.split_once(':') {
+    // Every label is short: look for the colon only near the start.
+    let near = s.bytes().take(64).position(|b| b == b':');
+    let (head, rest, colon) = match near.map(|k| (&s[..k], &s[k + 1..])) {
         Some((h, r)) => (h.trim(), r.trim(), true),
+        None if s.len() > 60 => return None,
         None => (s, "", false),
     };
-    if head.is_empty() || head.len() > 80 {
+    if head.is_empty() || head.len() > 60 {
         return None;
     }
-    if DECISION.iter().any(|l| eq_ci(head, l)) || is_possessive_decision(head) {
+    let mut buf = [0u8; 64];
+    let lower = super::text::fold_small(head, &mut buf);
+    let is = |list: &[&str]| match lower {
+        Some(lower) => list.contains(&lower),
+        None => list.iter().any(|l| eq_ci(head, l)),
+    };
+    // The word-by-word tests run only when the words are there.
+    let has = |w: &str| lower.is_none_or(|l| l.contains(w));
+    if is(&DECISION) || (has("beslut") && is_possessive_decision(head)) {
         return Some((Part::Decision, rest, colon));
     }
     // Silent labels take no text on the line except after a colon.
-    if SILENT.iter().any(|l| eq_ci(head, l)) || is_proposal(head) {
+    if is(&SILENT) || (has("förslag") && is_proposal(head)) {
         return Some((Part::Silent, rest, colon));
     }
     None
@@ -108,8 +119,8 @@ fn is_proposal(head: &str) -> bool {
     if words.len() < 2 || words.len() > 5 || !words[0].ends_with('s') {
         return false;
     }
-    eq_ci(words[1], "förslag")
-        && (words.len() == 2 || strip_prefix_ci(&words[2..].join(" "), "till beslut").is_some())
+    // "Kommunstyrelsens förslag till kommunfullmäktige" is a proposal too.
+    eq_ci(words[1], "förslag") && (words.len() == 2 || eq_ci(words[2], "till"))
 }
 
 #[cfg(test)]
@@ -139,6 +150,10 @@ mod tests {
             Some((Part::Silent, "")),
         );
         check("Arbetsutskottets förslag", Some((Part::Silent, "")));
+        check(
+            "Kommunstyrelsens förslag till kommunfullmäktige",
+            Some((Part::Silent, "")),
+        );
         check("Beslutsunderlag", Some((Part::Silent, "")));
         check("Beslutet skickas till", Some((Part::Silent, "")));
         check("Yrkanden", Some((Part::Silent, "")));

@@ -45,8 +45,16 @@ pub enum Role {
 
 /// If `s` is a sub-list label ("Ledamöter", "Ordförande"), what it marks.
 pub fn label(s: &str) -> Option<Role> {
+    if s.len() > 40 {
+        return None;
+    }
     let s = s.trim().trim_end_matches(':').trim();
-    LABELS.iter().find(|l| eq_ci(s, l)).map(|l| match *l {
+    let mut buf = [0u8; 64];
+    let found = match super::text::fold_small(s, &mut buf) {
+        Some(lower) => LABELS.iter().find(|l| **l == lower),
+        None => LABELS.iter().find(|l| eq_ci(s, l)),
+    };
+    found.map(|l| match *l {
         "ordförande" => Role::Chair,
         "sekreterare" => Role::Secretary,
         _ => Role::Other,
@@ -106,6 +114,10 @@ pub fn people_in(line: &str, out: &mut Vec<Person>) -> usize {
 /// Splits "A, B, C och D" when every part is a name; `None` for a single
 /// person with an affiliation ("Maria Wiltz, Region Kronoberg").
 fn inline_list(line: &str) -> Option<Vec<&str>> {
+    let commas = line.bytes().filter(|&b| b == b',' || b == b';').count();
+    if commas < 2 && !line.contains(" och ") && !line.contains(" samt ") {
+        return None;
+    }
     let mut parts: Vec<&str> = Vec::new();
     let mut has_och = false;
     for part in line.split([',', ';']) {
@@ -177,6 +189,12 @@ pub fn presenters(s: &str) -> Option<Vec<String>> {
         "presenteras av",
         "dragande",
     ];
+    if !matches!(
+        s.as_bytes().first(),
+        Some(b'F' | b'f' | b'P' | b'p' | b'D' | b'd')
+    ) {
+        return None;
+    }
     let rest = KEYS.iter().find_map(|k| strip_prefix_ci(s, k))?;
     let rest = if let Some(r) = rest.strip_prefix(':') {
         r

@@ -5,7 +5,7 @@
 //! the stages above can call it once per line without allocating per line.
 
 /// One line of the input, with the views the stages need.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Line<'a> {
     /// The line as written, without its line end.
     pub raw: &'a str,
@@ -13,6 +13,9 @@ pub struct Line<'a> {
     pub text: &'a str,
     /// The markdown heading level (`##` is 2), 0 when the line is no heading.
     pub level: u8,
+    /// `text` without markdown emphasis, computed once because every stage
+    /// looks at it.
+    pub clean: std::borrow::Cow<'a, str>,
 }
 
 impl<'a> Line<'a> {
@@ -31,10 +34,22 @@ impl<'a> Line<'a> {
 /// count as line ends so that a page header never sticks to the line before.
 pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
-    for raw in text.split(['\n', '\u{0C}']) {
+    // Splitting at one byte uses memchr; form feeds are rare, so they get
+    // the slower two-character split only when there are any.
+    let pieces: Box<dyn Iterator<Item = &str>> = if text.contains('\u{0C}') {
+        Box::new(text.split(['\n', '\u{0C}']))
+    } else {
+        Box::new(text.split('\n'))
+    };
+    for raw in pieces {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let (level, text) = heading_level(raw);
-        lines.push(Line { raw, text, level });
+        lines.push(Line {
+            raw,
+            text,
+            level,
+            clean: plain(text),
+        });
     }
     lines
 }
@@ -121,7 +136,7 @@ pub fn push_plain(out: &mut String, s: &str) {
 
 /// `s` without markdown emphasis, borrowed when there was none.
 pub fn plain(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(['*', '_']) {
+    if s.contains('*') || s.contains('_') {
         let mut out = String::with_capacity(s.len());
         push_plain(&mut out, s);
         let t = out.trim();
@@ -151,7 +166,28 @@ pub fn push_lower(out: &mut String, s: &str) {
 
 /// If `s` starts with `prefix` (given in lowercase), ignoring case, returns
 /// the rest of `s`.
+///
+/// This runs for every key and label on every line, so the ASCII part is
+/// compared byte by byte and only the rest char by char.
+#[inline]
 pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let (sb, pb) = (s.as_bytes(), prefix.as_bytes());
+    let mut i = 0;
+    while i < pb.len() {
+        let (p, c) = (pb[i], *sb.get(i)?);
+        if !p.is_ascii() || !c.is_ascii() {
+            break;
+        }
+        if c.to_ascii_lowercase() != p {
+            return None;
+        }
+        i += 1;
+    }
+    if i == pb.len() {
+        return Some(&s[i..]);
+    }
+    // Both are at a char boundary: everything before `i` was ASCII.
+    let (s, prefix) = (&s[i..], &prefix[i..]);
     let mut chars = s.char_indices();
     for p in prefix.chars() {
         let (_, c) = chars.next()?;
@@ -160,13 +196,59 @@ pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
         }
     }
     match chars.next() {
-        Some((i, _)) => Some(&s[i..]),
+        Some((k, _)) => Some(&s[k..]),
         None => Some(""),
     }
 }
 
+/// The first byte of `s` folded to lowercase when it is an ASCII letter:
+/// the bucket a key table is indexed by. Non-ASCII letters keep their lead
+/// byte, which is the same for "Å" and "å".
+pub fn first_byte_folded(s: &str) -> Option<u8> {
+    s.as_bytes().first().map(u8::to_ascii_lowercase)
+}
+
+/// Lowercases a short `s` into `buf` without allocating: ASCII letters and
+/// the Swedish capitals Å, Ä, Ö, É. `None` when `s` is longer than the
+/// buffer or holds another non-ASCII capital; callers then fall back to
+/// [`eq_ci`].
+pub fn fold_small<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let b = s.as_bytes();
+    if b.len() > buf.len() {
+        return None;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            buf[i] = c.to_ascii_lowercase();
+        } else if c == 0xC3 && i + 1 < b.len() {
+            let d = b[i + 1];
+            buf[i] = c;
+            // Å Ä Ö É (0x85 0x84 0x96 0x89) and the other Latin-1 capitals.
+            buf[i + 1] = if (0x80..=0x9E).contains(&d) && d != 0x97 {
+                d + 0x20
+            } else {
+                d
+            };
+            i += 1;
+        } else if (0xC4..0xE0).contains(&c) {
+            // Another two-byte letter that may be a capital: let the caller decide.
+            return None;
+        } else {
+            buf[i] = c;
+        }
+        i += 1;
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
 /// Whether `s` equals `word` (given in lowercase), ignoring case.
+#[inline]
 pub fn eq_ci(s: &str, word: &str) -> bool {
+    if s.len() < word.len() / 2 || s.len() > word.len() * 2 {
+        return false;
+    }
     strip_prefix_ci(s, word).is_some_and(str::is_empty)
 }
 
@@ -235,6 +317,12 @@ pub fn is_filler(s: &str) -> bool {
 
 /// If the line is a bullet ("- ", "* ", "• ", "– "), the text after it.
 pub fn bullet(s: &str) -> Option<&str> {
+    if !matches!(
+        s.as_bytes().first(),
+        Some(b'-' | b'*' | b'+' | b'o' | 0xC2 | 0xE2)
+    ) {
+        return None;
+    }
     for m in [
         "- ", "* ", "• ", "– ", "+ ", "· ", "▪ ", "o\t", "-\t", "•\t",
     ] {
