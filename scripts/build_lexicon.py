@@ -14,6 +14,11 @@ the library with include_str!, so building or testing the project never needs
 the corpus. Run it again only to rebuild the lexicon:
 
     python3 scripts/build_lexicon.py [CORPUS.jsonl.gz] [OUT.tsv]
+    cargo test -p protokoll lexicon   # twice: rewrites data/stems.tsv, then passes
+
+data/stems.tsv holds the stem of each form (as the Rust stemmer makes it, so
+that start-up need not stem 54k words); the test `stems_file_is_current`
+regenerates it whenever the lexicon or the stemmer changes.
 """
 
 import collections

@@ -63,6 +63,7 @@ impl<T: Tokenizer> Tokenizer for CompoundSplitterFilter<T> {
             current: Token::default(),
             from_pending: false,
             seen: Vec::new(),
+            seen_len: 0,
             seen_position: usize::MAX,
         }
     }
@@ -77,19 +78,29 @@ pub struct CompoundSplitterStream<'a, T> {
     /// Texts already emitted at `seen_position`, so a part that an earlier
     /// token at the same position also produced is not repeated.
     seen: Vec<String>,
+    seen_len: usize,
     seen_position: usize,
 }
 
 impl<T: TokenStream> CompoundSplitterStream<'_, T> {
+    /// Notes `text` as emitted at `position`; false when it already was.
+    /// The strings of `seen` are reused, so this allocates only while the
+    /// most alternatives at one position grows.
     fn remember(&mut self, position: usize, text: &str) -> bool {
         if position != self.seen_position {
-            self.seen.clear();
+            self.seen_len = 0;
             self.seen_position = position;
         }
-        if self.seen.iter().any(|s| s == text) {
+        if self.seen[..self.seen_len].iter().any(|s| s == text) {
             return false;
         }
-        self.seen.push(text.to_string());
+        if self.seen_len == self.seen.len() {
+            self.seen.push(String::new());
+        }
+        let slot = &mut self.seen[self.seen_len];
+        slot.clear();
+        slot.push_str(text);
+        self.seen_len += 1;
         true
     }
 }
@@ -107,11 +118,15 @@ impl<T: TokenStream> TokenStream for CompoundSplitterStream<'_, T> {
             }
             let position = self.tail.token().position;
             let (first, parts) = alternatives(&self.tail.token().text, self.cache);
-            let first_text = match &first {
-                Some(f) => f.clone(),
-                None => self.tail.token().text.clone(),
+            let first_is_new = match &first {
+                Some(f) => self.remember(position, f),
+                None => {
+                    let text = std::mem::take(&mut self.tail.token_mut().text);
+                    let new = self.remember(position, &text);
+                    self.tail.token_mut().text = text;
+                    new
+                }
             };
-            let first_is_new = self.remember(position, &first_text);
             let mut extra = Vec::new();
             for p in parts {
                 if self.remember(position, &p) {
@@ -168,7 +183,12 @@ fn alternatives(
     if text.contains(['-', '/']) && !text.ends_with('-') {
         return group(text);
     }
+    // Fewer than six bytes are fewer than two three-letter parts.
+    if text.len() < 2 * MIN_PART_LEN {
+        return (None, Vec::new());
+    }
     if let Some(parts) = cache.get(text) {
+        // Most words are no compounds: an empty Vec clones without allocating.
         return (None, parts.clone());
     }
     let parts = split(text, &LEXICON).map(|p| p.texts).unwrap_or_default();
@@ -375,16 +395,16 @@ fn suffix_like(part: &str) -> bool {
 /// Sorted (binary search).
 const FUNCTION_WORDS: &[&str] = &[
     "all", "alla", "allt", "an", "andra", "ang", "ange", "ann", "annan", "annat", "att", "av",
-    "bak", "bakom", "bara", "be", "bland", "bort", "både", "de", "den", "denna", "deras", "dess",
-    "dessa", "det", "detta", "dig", "din", "ditt", "där", "då", "efter", "egen", "eget", "ej",
-    "eller", "en", "enligt", "er", "era", "ert", "ett", "fler", "flera", "fram", "från", "full",
-    "få", "för", "före", "ge", "genom", "gå", "hans", "har", "hela", "hennes", "hon", "hos", "hur",
-    "här", "i", "icke", "in", "ingen", "inget", "inn", "inne", "inom", "int", "inte", "inter",
-    "kan", "kring", "man", "med", "mellan", "men", "mer", "mest", "min", "miss", "mitt", "mot",
-    "mycket", "många", "ned", "ner", "när", "någon", "något", "några", "och", "olika", "om", "oss",
-    "per", "på", "runt", "sam", "samm", "samma", "samman", "samt", "se", "sedan", "sig", "sin",
-    "sina", "sitt", "själv", "ska", "skall", "som", "så", "ta", "till", "tills", "under", "upp",
-    "ur", "ut", "utan", "vad", "var", "vara", "varje", "vars", "vem", "vi", "vid", "vilka",
+    "avse", "bak", "bakom", "bara", "be", "bland", "bort", "både", "de", "den", "denna", "deras",
+    "dess", "dessa", "det", "detta", "dig", "din", "ditt", "där", "då", "efter", "egen", "eget",
+    "ej", "eller", "en", "enligt", "er", "era", "ert", "ett", "fler", "flera", "fram", "från",
+    "full", "få", "för", "före", "ge", "genom", "gå", "hans", "har", "hela", "hennes", "hon",
+    "hos", "hur", "här", "i", "icke", "in", "ingen", "inget", "inn", "inne", "inom", "int", "inte",
+    "inter", "kan", "kring", "man", "med", "mellan", "men", "mer", "mest", "min", "miss", "mitt",
+    "mot", "mycket", "många", "ned", "ner", "när", "någon", "något", "några", "och", "olika", "om",
+    "oss", "per", "på", "runt", "sam", "samm", "samma", "samman", "samt", "se", "sedan", "sig",
+    "sin", "sina", "sitt", "själv", "ska", "skall", "som", "så", "ta", "till", "tills", "under",
+    "upp", "ur", "ut", "utan", "vad", "var", "vara", "varje", "vars", "vem", "vi", "vid", "vilka",
     "vilken", "vissa", "väl", "vår", "våra", "vårt", "åt", "åter", "över", "överens",
 ];
 

@@ -76,6 +76,10 @@ impl<T: TokenStream> TokenStream for SwedishStemmerStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
+        // "i", "av", "på": too short to have an ending (fewer than three letters).
+        if token.text.len() < 3 {
+            return true;
+        }
         if let Some(stem) = self.cache.get(token.text.as_str()) {
             token.text.clear();
             token.text.push_str(stem);
@@ -134,6 +138,22 @@ pub(crate) fn stem_into(word: &str, lex: &Lexicon, out: &mut String) {
         out.push_str(stem);
         return;
     }
+    // tjänstemän, tjänstemannen → tjänsteman.
+    for tail in ["männens", "mannens", "männen", "mannen", "män"] {
+        if let Some(prefix) = word.strip_suffix(tail) {
+            if nchars(prefix) >= 3 {
+                out.push_str(prefix);
+                out.push_str("man");
+                return;
+            }
+        }
+    }
+    // Known words were stemmed when the lexicon was loaded (while it loads,
+    // the table is still empty and the rules below run).
+    if let Some(stem) = lex.known_stem(word) {
+        out.push_str(stem);
+        return;
+    }
     if lex.form(word) > 0 || word.strip_suffix('s').is_some_and(|b| lex.form(b) > 0) {
         rules(word, lex, out);
         return;
@@ -142,7 +162,10 @@ pub(crate) fn stem_into(word: &str, lex: &Lexicon, out: &mut String) {
     // "paret", "utskrivningsklara" as "klara".
     if let Some(i) = known_tail(word, lex) {
         out.push_str(&word[..i]);
-        rules(&word[i..], lex, out);
+        match exception(&word[i..]) {
+            Some(stem) => out.push_str(stem),
+            None => rules(&word[i..], lex, out),
+        }
         return;
     }
     // "hemgångsteamets": an unknown genitive of an unknown word.
@@ -185,6 +208,9 @@ enum Kind {
     Verb,
     /// The `-era` family: stripped when a form of the `-era` verb is attested.
     Era,
+    /// `-ande`/`-ende` of a verb (genomförande, beroende): stripped when the
+    /// verb is attested, so "ordförande" (no verb "ordföra") keeps it.
+    Participle,
     /// `-ning`: the `n` stays with the stem when the verb is an `-na` verb (ordna → ordning).
     Ning,
     /// `-ing` of `-la`/`-ra` verbs (utveckla → utveckling): stripped when the verb is attested.
@@ -233,7 +259,16 @@ const SUFFIXES: &[(&str, usize, Kind)] = &[
     ("ena", 3, Kind::Plain),
     ("are", 3, Kind::Plain),
     ("ast", 3, Kind::Guard),
+    ("andena", 3, Kind::Participle),
+    ("andet", 3, Kind::Participle),
+    ("anden", 3, Kind::Participle),
+    ("endet", 3, Kind::Participle),
+    ("enden", 3, Kind::Participle),
+    ("ande", 3, Kind::Participle),
+    ("ende", 3, Kind::Participle),
     ("ade", 3, Kind::Verb),
+    ("de", 3, Kind::Verb),
+    ("te", 3, Kind::Verb),
     ("at", 3, Kind::Verb),
     ("ad", 3, Kind::Verb),
     ("ar", 3, Kind::Guard),
@@ -268,6 +303,20 @@ fn exception(word: &str) -> Option<&'static str> {
         "liten" | "litet" | "lilla" | "små" => "liten",
         "man" | "män" | "mannen" | "männen" | "mannens" | "männens" => "man",
         "öppen" | "öppet" | "öppna" => "öppen",
+        "stor" | "stort" | "stora" | "större" | "störst" | "största" => "stor",
+        "gammal" | "gammalt" | "gamla" => "gammal",
+        "dotter" | "dottern" | "dotterns" | "döttrar" | "döttrarna" | "döttrarnas" => "dotter",
+        "bror" | "broder" | "brodern" | "broderns" | "bröder" | "bröderna" | "brödernas" => {
+            "bror"
+        }
+        "nummer" | "numret" | "numren" | "numrets" => "nummer",
+        "sommar" | "sommaren" | "somrar" | "somrarna" | "sommarens" => "sommar",
+        "vatten" | "vattnet" | "vattnen" | "vattnets" => "vatten",
+        "tecken" | "tecknet" | "tecknen" => "tecken",
+        "öga" | "ögat" | "ögon" | "ögonen" => "öga",
+        "lång" | "långt" | "långa" | "längre" | "längst" | "längsta" => "lång",
+        "hög" | "högt" | "höga" | "högre" | "högst" | "högsta" => "hög",
+        "ung" | "ungt" | "unga" | "yngre" | "yngst" | "yngsta" => "ung",
         "ledamot" | "ledamoten" | "ledamöter" | "ledamöterna" | "ledamots" | "ledamotens"
         | "ledamöters" | "ledamöternas" => "ledamot",
         "ansökan" | "ansökningar" | "ansökningarna" | "ansökning" | "ansökningen" | "ansökans"
@@ -308,7 +357,27 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
             Kind::Plain => true,
             Kind::Guard if suffix == "er" && umlaut(b).is_some() => true,
             Kind::Guard if suffix == "an" && w.ends_with("man") && !w.ends_with("mman") => false,
-            Kind::Guard | Kind::Verb | Kind::Era | Kind::Ing => {
+            // godkände → godkänn, glömde → glömm: the double consonant of
+            // the stem is single before -de/-te.
+            Kind::Verb
+                if matches!(suffix, "de" | "te")
+                    && b.chars()
+                        .last()
+                        .is_some_and(|c| matches!(c, 'n' | 'm' | 'l'))
+                    && !guarded(lex, Kind::Verb, b, w, fw)
+                    && {
+                        let c = b.chars().last().unwrap_or('n');
+                        let mut d = String::with_capacity(b.len() + 1);
+                        d.push_str(b);
+                        d.push(c);
+                        guarded(lex, Kind::Verb, &d, w, fw)
+                    } =>
+            {
+                out.push_str(b);
+                out.push_str(&b[b.len() - 1..]);
+                return finish(out, start, lex, suffix);
+            }
+            Kind::Guard | Kind::Verb | Kind::Era | Kind::Ing | Kind::Participle => {
                 // A compound the lexicon knows but seldom sees ("projektledaren")
                 // has little evidence of its own: its head decides.
                 guarded(lex, kind, b, w, fw)
@@ -322,10 +391,14 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
             }
             Kind::Ning => {
                 // ordna → ordning keeps its n (ordn), förlänga → förlängning not.
-                let verb = ["a", "ar", "as", "ade", "at"];
+                // An -na verb shows itself by its -nar, -nade, -nas; "inbjudna"
+                // (invited) is a participle of inbjuda, no verb "inbjudna".
                 let votes = |b: &str, w: &str| {
-                    let plain = evidence(lex, b, &verb, w);
-                    let with_n: u32 = verb.iter().map(|e| form3(lex, b, "n", e)).sum();
+                    let plain = evidence(lex, b, &["a", "ar", "as", "ade"], w);
+                    let with_n: u32 = ["ar", "ade", "as"]
+                        .iter()
+                        .map(|e| form3(lex, b, "n", e))
+                        .sum();
                     (plain, with_n)
                 };
                 let (mut plain, mut with_n) = votes(b, w);
@@ -355,8 +428,18 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
                         return finish(out, start, lex, "t");
                     }
                     false
+                } else if adjective(lex, b, fw) {
+                    true
                 } else {
-                    adjective(lex, b, fw)
+                    // särskilt → särskild, känt → känd (not stat → stad).
+                    let mut d = String::with_capacity(b.len() + 1);
+                    d.push_str(b);
+                    d.push('d');
+                    if b.ends_with(['l', 'n', 'r', 'm']) && adjective(lex, &d, fw) {
+                        out.push_str(&d);
+                        return finish(out, start, lex, "t");
+                    }
+                    false
                 }
             }
             Kind::VowelN => {
@@ -412,12 +495,19 @@ fn finish(out: &mut String, start: usize, lex: &Lexicon, _stripped: &str) {
         out.pop();
         return;
     }
-    // Syncope: medel/medlen, regel/regler, enkel/enkla, säker/säkra; in a
+    // Syncope: medel/medlen, regel/regler, enkel/enkla, säker/säkra,
+    // vuxen/vuxna; in a
     // compound the head's forms decide ("stimulansmedel").
-    if n >= 4 && (stem.ends_with("el") || stem.ends_with("er")) {
+    if n >= 4 && (stem.ends_with("el") || stem.ends_with("er") || stem.ends_with("en")) {
         let b = &stem[..stem.len() - 2];
         if b.chars().last().is_some_and(|c| !is_vowel(c)) {
-            let last = if stem.ends_with("el") { "l" } else { "r" };
+            let last = if stem.ends_with("el") {
+                "l"
+            } else if stem.ends_with("er") {
+                "r"
+            } else {
+                "n"
+            };
             let syncope = |b: &str| {
                 ["en", "et", "a", "ar", "er", "ade"]
                     .iter()
@@ -484,6 +574,9 @@ fn guarded(lex: &Lexicon, kind: Kind, b: &str, w: &str, fw: u32) -> bool {
         Kind::Verb => {
             evidence(lex, b, &["a", "ar", "ade", "at", "as", "ad", "er"], w) >= (fw / 20).max(3)
         }
+        Kind::Participle => {
+            evidence(lex, b, &["a", "ar", "er", "r", "de", "te", "s"], w) >= (fw / 20).max(3)
+        }
         Kind::Era => {
             evidence(
                 lex,
@@ -515,14 +608,10 @@ fn adjective(lex: &Lexicon, b: &str, fw: u32) -> bool {
 
 /// How often forms of stem `b` other than `w` itself occur.
 fn evidence(lex: &Lexicon, b: &str, endings: &[&str], w: &str) -> u32 {
-    let mut buf = String::with_capacity(b.len() + 8);
     let mut sum = 0;
     for e in endings {
-        buf.clear();
-        buf.push_str(b);
-        buf.push_str(e);
-        if buf != w {
-            sum += lex.form(&buf);
+        if b.len() + e.len() != w.len() || !w.ends_with(e) {
+            sum += form3(lex, b, e, "");
         }
     }
     sum
@@ -532,12 +621,19 @@ fn form2(lex: &Lexicon, a: &str, b: &str, c: &str) -> u32 {
     form3(lex, a, b, c)
 }
 
+/// How often the form `a` + `b` + `c` occurs. The lexicon's words are short:
+/// the form is put together on the stack, not on the heap, since the stemmer
+/// asks this many times per word.
 fn form3(lex: &Lexicon, a: &str, b: &str, c: &str) -> u32 {
-    let mut buf = String::with_capacity(a.len() + b.len() + c.len());
-    buf.push_str(a);
-    buf.push_str(b);
-    buf.push_str(c);
-    lex.form(&buf)
+    let len = a.len() + b.len() + c.len();
+    let mut buf = [0u8; 128];
+    if len > buf.len() {
+        return 0; // Longer than any word in the lexicon (40 letters, 80 bytes at most).
+    }
+    buf[..a.len()].copy_from_slice(a.as_bytes());
+    buf[a.len()..a.len() + b.len()].copy_from_slice(b.as_bytes());
+    buf[a.len() + b.len()..len].copy_from_slice(c.as_bytes());
+    std::str::from_utf8(&buf[..len]).map_or(0, |form| lex.form(form))
 }
 
 /// Snowball's letters after which a final `s` can be an ending.
