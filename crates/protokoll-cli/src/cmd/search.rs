@@ -157,7 +157,14 @@ fn print_hit(
         .item
         .number
         .as_deref()
-        .map(|n| format!("{n}. "))
+        .map(|n| {
+            // "§ 23 Title" but "6. Title".
+            if n.ends_with(|c: char| c.is_ascii_digit()) && !n.starts_with('§') {
+                format!("{n}. ")
+            } else {
+                format!("{n} ")
+            }
+        })
         .unwrap_or_default();
     let label = match hit.kind {
         HitKind::Item => String::new(),
