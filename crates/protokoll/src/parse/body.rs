@@ -9,7 +9,9 @@
 //! beslutar") waits for its clauses, and which sub-heading is current, so
 //! each decision carries it as its subject.
 
-use super::decisions::{classify, is_lead, may_trigger, sentences, trigger, Strength};
+use super::decisions::{
+    classify, is_lead, sentences, stem_hits, trigger, trigger_unfiltered, Strength,
+};
 use super::items::{is_plain_heading, RawItem};
 use super::parts::{label_line, Part};
 use super::people::presenters;
@@ -204,6 +206,13 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
     blocks
 }
 
+/// Whether a paragraph ends "... besluta", "... besluta att" or "... besluta:".
+fn ends_with_besluta(t: &str) -> bool {
+    let t = t.trim_end().trim_end_matches(':').trim_end();
+    let t = t.strip_suffix(" att").unwrap_or(t);
+    t.ends_with(" besluta") && t.len() < 300
+}
+
 /// Whether an "att" line right under the previous block starts a clause
 /// (the block before it ended a sentence, was a lead or was a clause)
 /// rather than continuing a wrapped sentence.
@@ -212,7 +221,7 @@ fn after_clause(blocks: &[Block], buf: &mut String) -> bool {
         None => true,
         Some(b) => match b.kind {
             Kind::Att | Kind::Label { .. } | Kind::Heading | Kind::Presenter(_) => true,
-            _ => ends_sentence(&b.text) || is_lead(&b.text, buf),
+            _ => ends_sentence(&b.text) || is_lead(&b.text, buf) || ends_with_besluta(&b.text),
         },
     }
 }
@@ -246,6 +255,7 @@ enum State {
 
 fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
     let mut buf = String::new();
+    let mut hits = Vec::new();
     let mut state = State::Notes;
     let mut lead = false;
     let mut subject: Option<String> = None;
@@ -366,6 +376,12 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                     lead = true;
                     continue;
                 }
+                // Under a decision label, "Kommunstyrelsen föreslår
+                // kommunfullmäktige besluta" introduces the decided clauses.
+                if matches!(state, State::Deciding { .. }) && ends_with_besluta(t) {
+                    lead = true;
+                    continue;
+                }
                 if let State::Deciding { colon } = state {
                     if colon && clauses_taken {
                         state = State::Notes;
@@ -400,13 +416,21 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                     continue;
                 }
                 let mut weak = false;
-                let candidates = if may_trigger(t) {
-                    Some(sentences(t))
-                } else {
-                    None
-                };
+                // Only sentences holding a word that starts like a decision
+                // verb are split into words.
+                hits.clear();
+                stem_hits(t, Some(&mut hits));
+                let mut next_hit = 0;
+                let candidates = (!hits.is_empty()).then(|| sentences(t));
                 for s in candidates.into_iter().flatten() {
-                    match trigger(s, &mut buf) {
+                    let end = s.as_ptr() as usize - t.as_ptr() as usize + s.len();
+                    if next_hit >= hits.len() || hits[next_hit] >= end {
+                        continue;
+                    }
+                    while next_hit < hits.len() && hits[next_hit] < end {
+                        next_hit += 1;
+                    }
+                    match trigger_unfiltered(s, &mut buf) {
                         Some(Strength::Weak) if !weak => {
                             weak = true;
                             emit(
@@ -594,6 +618,19 @@ mod tests {
                 ("att bevilja föreningen bidrag med 20 000 kr,", Outcome::Approved, None),
                 ("att uppdra åt förvaltningen att följa upp insatsen under hösten.", Outcome::Other, None),
             ],
+        );
+    }
+
+    #[test]
+    fn proposal_to_a_higher_body_under_the_decision_label() {
+        check(
+            "Kommunstyrelsens beslut\nKommunstyrelsen föreslår kommunfullmäktige besluta\n\
+             att anta detaljplanen för Norra hamnen.\n",
+            &[(
+                "att anta detaljplanen för Norra hamnen.",
+                Outcome::Approved,
+                None,
+            )],
         );
     }
 

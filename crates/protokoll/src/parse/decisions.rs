@@ -121,6 +121,7 @@ const AVSL: u32 = stem(b"avsl");
 const BORD: u32 = stem(b"bord");
 const ATER: u32 = stem(b"\xC3\xA5te");
 const ANTO: u32 = stem(b"anto");
+const ANTA: u32 = stem(b"anta");
 const STAL: u32 = stem(b"st\xC3\xA4");
 const SKOT: u32 = stem(b"sk\xC3\xB6");
 const LAGG: u32 = stem(b"l\xC3\xA4g");
@@ -134,6 +135,14 @@ const INFO: u32 = stem(b"info");
 /// starts like one of the decision verbs in [`trigger`] (its first four or
 /// five bytes). Most sentences in minutes have none.
 pub fn may_trigger(s: &str) -> bool {
+    stem_hits(s, None)
+}
+
+/// Finds the words that start like a decision verb; with `out`, records
+/// the byte offset of every one, else stops at the first. Returns whether
+/// there was any.
+pub fn stem_hits(s: &str, mut out: Option<&mut Vec<usize>>) -> bool {
+    let mut any = false;
     let is_sep = |c: u8| SEPARATOR[c as usize];
     let b = s.as_bytes();
     let mut i = 0;
@@ -170,14 +179,19 @@ pub fn may_trigger(s: &str) -> bool {
             SKOT => fifth == b't',
             VALJ => fifth == b'j',
             VALD => fifth == b'e',
+            ANTA => fifth == b'r',
             NOTE | INFO => fifth == b'r',
             _ => false,
         };
         if hit {
-            return true;
+            any = true;
+            match out.as_deref_mut() {
+                Some(out) => out.push(start),
+                None => return true,
+            }
         }
     }
-    false
+    any
 }
 
 /// What makes a sentence a decision on its own, if anything.
@@ -221,6 +235,13 @@ pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> 
                 Some(Strength::Weak)
             }
             "väljs" | "valdes" if at(i + 1) == "in" => Some(Strength::Weak),
+            // "Styrelsen antar budgeten", not "vi antar att ...".
+            "antar" => (!matches!(at(i + 1), "att" | "")
+                && !matches!(
+                    at(i.wrapping_sub(1)),
+                    "vi" | "man" | "jag" | "de" | "ni" | ""
+                ))
+            .then_some(Strength::Weak),
             // "Informationen noteras." but not "Det noteras att ...".
             "noteras" | "noterades" if at(i + 1).is_empty() => Some(Strength::Weak),
             "tar" | "tog" if at(i + 1) == "del" && at(i + 2) == "av" => {
@@ -422,6 +443,11 @@ mod tests {
             Outcome::Noted,
         );
         check(
+            "Styrelsen antar budgeten för 2025.",
+            Some(Strength::Weak),
+            Outcome::Approved,
+        );
+        check(
             "Det beslöts att bordlägga frågan.",
             Some(Strength::Strong),
             Outcome::Postponed,
@@ -443,6 +469,7 @@ mod tests {
             "Detta skulle starta under hösten 2023 men sköts på framtiden på grund av resursbrist.",
             "Kan vi möjliggöra gemensamma beslut i en gränslös organisation.",
             "Det noteras att informationen har skickats ut.",
+            "Vi antar att kostnaderna ökar.",
         ] {
             assert_eq!(trigger(s, &mut buf), None, "{s}");
         }

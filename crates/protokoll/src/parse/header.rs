@@ -378,11 +378,7 @@ impl<'m> HeaderReader<'m> {
                     self.free(t);
                 }
             }
-            State::List(present) => {
-                for cell in cells(t) {
-                    self.list_cell(present, cell);
-                }
-            }
+            State::List(present) => self.list_line(present, t),
             State::Signatures => {}
             State::Idle => self.free(t),
         }
@@ -397,9 +393,7 @@ impl<'m> HeaderReader<'m> {
             Key::Present | Key::Absent => {
                 let present = key == Key::Present;
                 self.state = State::List(present);
-                for cell in cells(rest) {
-                    self.list_cell(present, cell);
-                }
+                self.list_line(present, rest);
             }
             Key::Signatures => {
                 self.state = State::Signatures;
@@ -503,13 +497,44 @@ impl<'m> HeaderReader<'m> {
         }
     }
 
-    fn list_cell(&mut self, present: bool, cell: &str) {
-        if is_filler(cell) {
+    /// Reads one line of an attendee list, cell by cell.
+    fn list_line(&mut self, present: bool, t: &str) {
+        // "Anna Andersson (S)<TAB>Ordförande": a role in the cell after a
+        // name is that person's.
+        let mut named: Option<String> = None;
+        for cell in cells(t) {
+            if let (Some(name), Some(role)) = (&named, label(cell)) {
+                self.assign(present, role, name);
+                named = None;
+                continue;
+            }
+            named = self.list_cell(present, cell);
+        }
+    }
+
+    fn assign(&mut self, present: bool, role: Role, name: &str) {
+        if !present {
             return;
+        }
+        let slot = match role {
+            Role::Chair => &mut self.m.chair,
+            Role::Secretary => &mut self.m.secretary,
+            Role::Other => return,
+        };
+        if slot.is_none() {
+            *slot = Some(name.to_string());
+        }
+    }
+
+    /// Reads one cell of an attendee list; returns the name of the last
+    /// person it added.
+    fn list_cell(&mut self, present: bool, cell: &str) -> Option<String> {
+        if is_filler(cell) {
+            return None;
         }
         if let Some(role) = label(cell) {
             self.next_role = Some(role);
-            return;
+            return None;
         }
         let list = if present {
             &mut self.m.present
@@ -519,22 +544,18 @@ impl<'m> HeaderReader<'m> {
         let before = list.len();
         people_in(cell, list);
         if list.len() == before {
-            return;
+            return None;
         }
         let first = list[before].clone();
+        let last = list.last().map(|p| p.name.clone());
         let role = self
             .next_role
             .take()
             .or_else(|| first.affiliation.as_deref().and_then(role_in));
-        if present {
-            match role {
-                Some(Role::Chair) if self.m.chair.is_none() => self.m.chair = Some(first.name),
-                Some(Role::Secretary) if self.m.secretary.is_none() => {
-                    self.m.secretary = Some(first.name)
-                }
-                _ => {}
-            }
+        if let Some(role) = role {
+            self.assign(present, role, &first.name);
         }
+        last
     }
 
     /// Reads a line of the signature block; false when the line is no part of it.
@@ -751,6 +772,12 @@ fn kind_in(cell: &str) -> Option<(String, Option<String>)> {
             body = r.trim();
         }
     }
+    // "Protokoll nr 3/2024" numbers the document; it names no body.
+    if ["nr", "nummer", "no."].iter().any(|n| {
+        strip_prefix_ci(body, n).is_some_and(|r| r.is_empty() || r.starts_with([' ', '.']))
+    }) {
+        return Some((kind, None));
+    }
     let body = super::text::squeeze(body);
     // "Protokoll fört vid styrelsemöte i Brf Solgläntan": the rest names the meeting.
     let body = super::text::capitalise_first(&body);
@@ -919,6 +946,33 @@ mod tests {
             m.present[2].affiliation.as_deref(),
             Some("(C), ersättare för David Dahl (C)")
         );
+    }
+
+    #[test]
+    fn role_in_the_cell_after_the_name() {
+        let m = read(
+            "Beslutande\tAnna Andersson (S)\tOrdförande\n\tBertil Berg (M)\n\
+             Övriga närvarande\tFredrik Fors\tSekreterare\n",
+        );
+        assert_eq!(m.chair.as_deref(), Some("Anna Andersson"));
+        assert_eq!(m.secretary.as_deref(), Some("Fredrik Fors"));
+        assert_eq!(
+            names(&m.present),
+            ["Anna Andersson", "Bertil Berg", "Fredrik Fors"]
+        );
+    }
+
+    #[test]
+    fn numbered_protocol_title_names_no_body() {
+        let m = read(
+            "Protokoll nr 3/2024\nStyrelsen för Idrottsföreningen Kvarnen\nTid: 2024-04-02 18.00\n",
+        );
+        assert_eq!(m.kind.as_deref(), Some("Protokoll"));
+        assert_eq!(
+            m.body.as_deref(),
+            Some("Styrelsen för Idrottsföreningen Kvarnen")
+        );
+        assert_eq!(m.time.as_deref(), Some("18:00"));
     }
 
     #[test]

@@ -168,7 +168,7 @@ pub fn role_in(affiliation: &str) -> Option<Role> {
     for part in lower.split([',', '(', ')']) {
         match part.trim() {
             "ordförande" | "mötesordförande" | "ordf" | "ordf." => return Some(Role::Chair),
-            "sekreterare" | "protokollförare" | "mötessekreterare" => {
+            "sekreterare" | "protokollförare" | "mötessekreterare" | "sekr" | "sekr." => {
                 return Some(Role::Secretary)
             }
             _ => {}
