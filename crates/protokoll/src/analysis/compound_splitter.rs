@@ -379,7 +379,9 @@ pub(crate) fn left_part(written: &str, lex: &Lexicon) -> Option<(String, u32)> {
 }
 
 /// Function words and prefixes: never a part of a compound. A part that is
-/// one of these plus a linking `s` ("förs") is also refused.
+/// one of these plus a linking `s` ("förs") is also refused. "hand" is here
+/// too: it starts lexicalized words far more often than compounds in minutes
+/// ("handledning", "handläggning", "handräckning").
 fn content_word(part: &str) -> bool {
     let bare = part.strip_suffix('s').unwrap_or(part);
     FUNCTION_WORDS.binary_search(&part).is_err() && FUNCTION_WORDS.binary_search(&bare).is_err()
@@ -398,24 +400,25 @@ const FUNCTION_WORDS: &[&str] = &[
     "avse", "bak", "bakom", "bara", "be", "bland", "bort", "både", "de", "den", "denna", "deras",
     "dess", "dessa", "det", "detta", "dig", "din", "ditt", "där", "då", "efter", "egen", "eget",
     "ej", "eller", "en", "enligt", "er", "era", "ert", "ett", "fler", "flera", "fram", "från",
-    "full", "få", "för", "före", "ge", "genom", "gå", "hans", "har", "hela", "hennes", "hon",
-    "hos", "hur", "här", "i", "icke", "in", "ingen", "inget", "inn", "inne", "inom", "int", "inte",
-    "inter", "kan", "kring", "man", "med", "mellan", "men", "mer", "mest", "min", "miss", "mitt",
-    "mot", "mycket", "många", "ned", "ner", "när", "någon", "något", "några", "och", "olika", "om",
-    "oss", "per", "på", "runt", "sam", "samm", "samma", "samman", "samt", "se", "sedan", "sig",
-    "sin", "sina", "sitt", "själv", "ska", "skall", "som", "så", "ta", "till", "tills", "under",
-    "upp", "ur", "ut", "utan", "vad", "var", "vara", "varje", "vars", "vem", "vi", "vid", "vilka",
-    "vilken", "vissa", "väl", "vår", "våra", "vårt", "åt", "åter", "över", "överens",
+    "full", "få", "för", "före", "ge", "genom", "gå", "hand", "hans", "har", "hela", "hennes",
+    "hon", "hos", "hur", "här", "i", "icke", "in", "ingen", "inget", "inn", "inne", "inom", "int",
+    "inte", "inter", "kan", "kring", "man", "med", "mellan", "men", "mer", "mest", "min", "miss",
+    "mitt", "mot", "mycket", "många", "ned", "ner", "när", "någon", "något", "några", "och",
+    "olika", "om", "oss", "per", "på", "runt", "sam", "samm", "samma", "samman", "samt", "se",
+    "sedan", "sig", "sin", "sina", "sitt", "själv", "ska", "skall", "som", "så", "ta", "till",
+    "tills", "under", "upp", "ur", "ut", "utan", "vad", "var", "vara", "varje", "vars", "vem",
+    "vi", "vid", "vilka", "vilken", "vissa", "väl", "vår", "våra", "vårt", "åt", "åter", "över",
+    "överens",
 ];
 
 /// Sorted (binary search).
 const SUFFIX_LIKE: &[&str] = &[
     "ade", "and", "ande", "ant", "are", "arna", "ast", "ats", "bar", "bund", "bunden", "dom",
-    "ell", "else", "end", "ende", "ens", "ent", "era", "ering", "erna", "ets", "följ", "gick",
-    "giv", "gåend", "går", "gör", "het", "håll", "håller", "höll", "iker", "ing", "ion", "isk",
-    "ism", "ist", "itet", "iv", "kom", "komm", "känd", "känn", "känt", "lek", "lig", "lägg", "lös",
-    "nad", "ning", "sam", "skap", "ställ", "stå", "ståend", "tag", "tagand", "tagen", "tagit",
-    "tagna", "tion", "tog", "ökand", "ör",
+    "ell", "else", "end", "ende", "ens", "ent", "era", "ering", "erna", "ets", "följ", "gav",
+    "ger", "gick", "giv", "givit", "gåend", "går", "gör", "het", "håll", "håller", "höll", "iker",
+    "ing", "ion", "isk", "ism", "ist", "itet", "iv", "kom", "komm", "känd", "känn", "känt", "lek",
+    "lig", "lägg", "lös", "nad", "ning", "sam", "skap", "ställ", "stå", "ståend", "tag", "tagand",
+    "tagen", "tagit", "tagna", "tion", "tog", "ökand", "ör",
 ];
 
 #[cfg(test)]
