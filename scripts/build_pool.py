@@ -46,13 +46,13 @@ FURNITURE = re.compile(
 #   "Interpellation 2013/14:328 Jernhusen och de transportpolitiska målen av Lars ..." -> "Jernhusen ..."
 TITLE_OLD = re.compile(r"\d{4}/\d{2}:\d+ av .*? till .*? om (.+)$")
 TITLE_NEW = re.compile(r"\d{4}/\d{2}:\d+ (.+?) av [A-ZÅÄÖÉ][^()]* \([A-Za-z]+\) till ")
-# A word broken across a line in the source PDF ("lydstatsav- tal").
-BROKEN_WORD = re.compile(r"(\w)- (\w)")
 
 
 def clean(line):
     line = line.replace("\xad", "").replace("\u00a0", " ")
-    line = BROKEN_WORD.sub(r"\1\2", line)
+    # A word broken across a PDF line ("lydstatsav- tal") is left as it is:
+    # joining "X- Y" would also destroy suspended hyphens ("hälso- och
+    # sjukvård"), which the Swedish analysis must see.
     return " ".join(line.split())
 
 
