@@ -1,3 +1,3 @@
 //! Ranked queries with filters and snippets over the index.
 //!
-//! (Being written: see issue 4.)
+//! (Being written.)

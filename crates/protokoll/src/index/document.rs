@@ -1,0 +1,286 @@
+//! From a [`Meeting`] to tantivy documents, and back from a stored payload.
+//!
+//! One meeting document per file, one item document per agenda item and one
+//! decision document per decision. The meeting header travels with every
+//! document so a hit can be rendered from its own stored payload.
+
+use serde::{Deserialize, Serialize};
+use tantivy::{DateTime, TantivyDocument};
+
+use super::schema::{Fields, KIND_DECISION, KIND_ITEM, KIND_MEETING};
+use crate::{AgendaItem, Decision, Meeting, Person};
+
+/// Text longer than this is cut (at a character boundary) before it is
+/// indexed and stored: no real agenda item is this long, and a single 50 MB
+/// line would otherwise hold the writer's memory hostage.
+pub const MAX_FIELD_BYTES: usize = 1 << 20;
+
+/// The meeting a document belongs to: everything but its items.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingHeader {
+    /// The file name.
+    pub source: String,
+    /// The path the file was indexed from.
+    pub path: String,
+    pub kind: Option<String>,
+    pub body: Option<String>,
+    pub date: Option<String>,
+    pub time: Option<String>,
+    pub place: Option<String>,
+    pub reference: Option<String>,
+    pub chair: Option<String>,
+    pub secretary: Option<String>,
+    pub present: Vec<Person>,
+    pub absent: Vec<Person>,
+    /// How many items and decisions the meeting has.
+    pub items: u32,
+    pub decisions: u32,
+}
+
+/// An item as a decision document refers to it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemRef {
+    pub ordinal: u32,
+    pub number: Option<String>,
+    pub title: String,
+}
+
+/// What a document stores for rendering.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "doc", rename_all = "lowercase")]
+pub enum Payload {
+    Meeting(MeetingHeader),
+    Item {
+        meeting: MeetingHeader,
+        item: AgendaItem,
+    },
+    Decision {
+        meeting: MeetingHeader,
+        item: ItemRef,
+        decision: Decision,
+    },
+}
+
+impl Payload {
+    pub fn meeting(&self) -> &MeetingHeader {
+        match self {
+            Payload::Meeting(m) => m,
+            Payload::Item { meeting, .. } | Payload::Decision { meeting, .. } => meeting,
+        }
+    }
+}
+
+/// Reads the payload of a stored document.
+pub fn payload(doc: &TantivyDocument, fields: &Fields) -> Option<Payload> {
+    use tantivy::schema::Value;
+    let bytes = doc.get_first(fields.payload)?.as_bytes()?;
+    serde_json::from_slice(bytes).ok()
+}
+
+/// Parses an ISO date ("2020-12-04") into a tantivy date at midnight UTC.
+pub fn parse_date(s: &str) -> Option<DateTime> {
+    let mut parts = s.trim().splitn(3, '-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next()?.get(..2)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1000..=9999).contains(&y) {
+        return None;
+    }
+    Some(DateTime::from_timestamp_secs(
+        days_from_civil(y, m, d) * 86_400,
+    ))
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// algorithm), to avoid a date crate for one conversion.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Cuts `s` to at most [`MAX_FIELD_BYTES`] at a character boundary.
+fn capped(s: &str) -> &str {
+    if s.len() <= MAX_FIELD_BYTES {
+        return s;
+    }
+    let mut end = MAX_FIELD_BYTES;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+fn capped_string(s: &str) -> String {
+    capped(s).to_string()
+}
+
+/// Builds every document for one meeting read from `path` with `hash`.
+pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<TantivyDocument> {
+    let decisions: usize = meeting.items.iter().map(|i| i.decisions.len()).sum();
+    let header = MeetingHeader {
+        source: meeting.source.clone(),
+        path: path.to_string(),
+        kind: meeting.kind.clone(),
+        body: meeting.body.clone(),
+        date: meeting.date.clone(),
+        time: meeting.time.clone(),
+        place: meeting.place.clone(),
+        reference: meeting.reference.clone(),
+        chair: meeting.chair.clone(),
+        secretary: meeting.secretary.clone(),
+        present: meeting.present.clone(),
+        absent: meeting.absent.clone(),
+        items: u32::try_from(meeting.items.len()).unwrap_or(u32::MAX),
+        decisions: u32::try_from(decisions).unwrap_or(u32::MAX),
+    };
+    let date = meeting.date.as_deref().and_then(parse_date);
+    let names: Vec<&str> = meeting
+        .present
+        .iter()
+        .chain(&meeting.absent)
+        .map(|p| p.name.as_str())
+        .chain(meeting.chair.as_deref())
+        .chain(meeting.secretary.as_deref())
+        .collect();
+    let names = names.join("\n");
+
+    // What every document of the meeting carries.
+    let common = |kind: &str| {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.doc_kind, kind);
+        doc.add_text(fields.path, path);
+        doc.add_text(fields.source, &meeting.source);
+        doc.add_text(fields.hash, hash);
+        if let Some(k) = &meeting.kind {
+            doc.add_text(fields.meeting_kind, k);
+        }
+        if let Some(d) = date {
+            doc.add_date(fields.date, d);
+        }
+        if let Some(b) = &meeting.body {
+            doc.add_text(fields.body, b);
+        }
+        doc
+    };
+    let searchable_meta = |doc: &mut TantivyDocument| {
+        if let Some(p) = &meeting.place {
+            doc.add_text(fields.place, p);
+        }
+        if let Some(r) = &meeting.reference {
+            doc.add_text(fields.reference, r);
+        }
+        if !names.is_empty() {
+            doc.add_text(fields.names, capped(&names));
+        }
+    };
+    let add_payload = |doc: &mut TantivyDocument, payload: &Payload| {
+        // Serializing plain data cannot fail; an empty payload would only
+        // make the hit render without details.
+        let bytes = serde_json::to_vec(payload).unwrap_or_default();
+        doc.add_bytes(fields.payload, &bytes);
+    };
+
+    let mut docs = Vec::with_capacity(1 + meeting.items.len() + decisions);
+    let mut doc = common(KIND_MEETING);
+    add_payload(&mut doc, &Payload::Meeting(header.clone()));
+    docs.push(doc);
+
+    for item in &meeting.items {
+        let mut stored = item.clone();
+        stored.text = capped_string(&item.text);
+        let item_ref = ItemRef {
+            ordinal: item.ordinal,
+            number: item.number.clone(),
+            title: capped_string(&item.title),
+        };
+
+        let mut doc = common(KIND_ITEM);
+        searchable_meta(&mut doc);
+        doc.add_u64(fields.ordinal, u64::from(item.ordinal));
+        doc.add_text(fields.title, capped(&item.title));
+        for s in &item.sections {
+            doc.add_text(fields.sections, capped(&s.title));
+        }
+        let presenters: Vec<&str> = item
+            .presenters
+            .iter()
+            .chain(item.sections.iter().flat_map(|s| &s.presenters))
+            .map(String::as_str)
+            .collect();
+        for p in presenters {
+            doc.add_text(fields.presenters, p);
+        }
+        doc.add_text(fields.text, &stored.text);
+        for d in &item.decisions {
+            doc.add_text(fields.decisions, capped(&d.text));
+            if let Some(s) = &d.subject {
+                doc.add_text(fields.subject, capped(s));
+            }
+        }
+        add_payload(
+            &mut doc,
+            &Payload::Item {
+                meeting: header.clone(),
+                item: stored,
+            },
+        );
+        docs.push(doc);
+
+        for d in &item.decisions {
+            let mut doc = common(KIND_DECISION);
+            searchable_meta(&mut doc);
+            doc.add_u64(fields.ordinal, u64::from(item.ordinal));
+            doc.add_text(fields.outcome, d.outcome.as_str());
+            let decision = Decision {
+                text: capped_string(&d.text),
+                outcome: d.outcome,
+                subject: d.subject.clone(),
+            };
+            doc.add_text(fields.decisions, &decision.text);
+            if let Some(s) = &d.subject {
+                doc.add_text(fields.subject, capped(s));
+            }
+            add_payload(
+                &mut doc,
+                &Payload::Decision {
+                    meeting: header.clone(),
+                    item: item_ref.clone(),
+                    decision,
+                },
+            );
+            docs.push(doc);
+        }
+    }
+    docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_convert_to_midnight_utc() {
+        let check = |s: &str, secs: Option<i64>| {
+            assert_eq!(parse_date(s).map(|d| d.into_timestamp_secs()), secs, "{s}");
+        };
+        check("1970-01-01", Some(0));
+        check("2020-12-04", Some(1_607_040_000));
+        check("2000-03-01", Some(951_868_800));
+        check("2020-13-01", None);
+        check("igår", None);
+        check("", None);
+    }
+
+    #[test]
+    fn long_text_is_cut_at_a_char_boundary() {
+        let s = "å".repeat(MAX_FIELD_BYTES);
+        let c = capped(&s);
+        assert!(c.len() <= MAX_FIELD_BYTES);
+        assert!(c.chars().all(|ch| ch == 'å'));
+    }
+}

@@ -1,0 +1,175 @@
+//! The tantivy schema: which fields a document has and how each is indexed.
+//!
+//! Three kinds of document share one schema:
+//!
+//! - a **meeting** document per indexed file: the file's record (its path and
+//!   content hash, which make re-indexing idempotent) and the meeting header;
+//!   searches never return it;
+//! - an **item** document per agenda item;
+//! - a **decision** document per decision, linked to its item by source and
+//!   ordinal.
+//!
+//! Every searchable text field goes through the Swedish index analyzer.
+//! Everything a hit or `protokoll show` needs is kept in one stored JSON
+//! `payload`, so rendering never has to reassemble fields.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+
+use crate::analysis::INDEX_TOKENIZER;
+
+/// The value of the `doc_kind` field for each kind of document.
+pub const KIND_MEETING: &str = "meeting";
+pub const KIND_ITEM: &str = "item";
+pub const KIND_DECISION: &str = "decision";
+
+/// Handles to every field of the schema.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// `meeting`, `item` or `decision`.
+    pub doc_kind: Field,
+    /// The canonical path of the file: the key a re-index replaces by.
+    pub path: Field,
+    /// The file name as shown in hits ("000_67a42eaf90787138.txt").
+    pub source: Field,
+    /// blake3 of the file's bytes.
+    pub hash: Field,
+    pub meeting_kind: Field,
+    pub date: Field,
+    pub ordinal: Field,
+    pub outcome: Field,
+    pub payload: Field,
+    // Searchable text.
+    pub title: Field,
+    pub sections: Field,
+    pub subject: Field,
+    pub decisions: Field,
+    pub presenters: Field,
+    pub text: Field,
+    pub reference: Field,
+    pub names: Field,
+    pub body: Field,
+    pub place: Field,
+}
+
+impl Fields {
+    /// Looks the fields up by name in `schema`, or names the first one missing
+    /// (an index built by another version of this program).
+    pub fn from_schema(schema: &Schema) -> std::result::Result<Fields, String> {
+        let f = |name: &str| {
+            schema
+                .get_field(name)
+                .map_err(|_| format!("it has no field {name:?}"))
+        };
+        Ok(Fields {
+            doc_kind: f("doc_kind")?,
+            path: f("path")?,
+            source: f("source")?,
+            hash: f("hash")?,
+            meeting_kind: f("meeting_kind")?,
+            date: f("date")?,
+            ordinal: f("ordinal")?,
+            outcome: f("outcome")?,
+            payload: f("payload")?,
+            title: f("title")?,
+            sections: f("sections")?,
+            subject: f("subject")?,
+            decisions: f("decisions")?,
+            presenters: f("presenters")?,
+            text: f("text")?,
+            reference: f("reference")?,
+            names: f("names")?,
+            body: f("body")?,
+            place: f("place")?,
+        })
+    }
+
+    /// The fields a query word is looked up in, with their boosts: title and
+    /// sections above decisions above text, and meeting metadata (shared by
+    /// every item of a meeting, so it says little about one item) lowest.
+    pub fn weighted(&self) -> [(Field, f32, Weight); 10] {
+        [
+            (self.title, 3.0, Weight::Content),
+            (self.sections, 2.5, Weight::Content),
+            (self.subject, 2.0, Weight::Content),
+            (self.decisions, 2.0, Weight::Content),
+            (self.presenters, 1.5, Weight::Content),
+            (self.reference, 1.0, Weight::Content),
+            (self.text, 1.0, Weight::Content),
+            (self.names, 0.5, Weight::Metadata),
+            (self.body, 0.4, Weight::Metadata),
+            (self.place, 0.3, Weight::Metadata),
+        ]
+    }
+
+    /// The fields whose positions make phrase queries meaningful.
+    pub fn phrase_fields(&self) -> [(Field, f32); 6] {
+        [
+            (self.title, 3.0),
+            (self.sections, 2.5),
+            (self.subject, 2.0),
+            (self.decisions, 2.0),
+            (self.text, 1.0),
+            (self.body, 0.4),
+        ]
+    }
+}
+
+/// Whether a field describes the item itself or the meeting it belongs to.
+/// Only a match in a content field counts towards "contains every query
+/// word"; metadata matches still score, but lower.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weight {
+    Content,
+    Metadata,
+}
+
+/// Builds the schema. Field names are part of the on-disk format.
+pub fn build() -> Schema {
+    let mut b = Schema::builder();
+    let keyword = STRING | STORED | FAST;
+    b.add_text_field("doc_kind", keyword.clone());
+    b.add_text_field("path", keyword.clone());
+    b.add_text_field("source", keyword.clone());
+    b.add_text_field("hash", STRING | STORED);
+    b.add_text_field("meeting_kind", STRING | FAST);
+    b.add_date_field(
+        "date",
+        DateOptions::default()
+            .set_indexed()
+            .set_fast()
+            .set_stored()
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    b.add_u64_field(
+        "ordinal",
+        NumericOptions::default()
+            .set_indexed()
+            .set_fast()
+            .set_stored(),
+    );
+    b.add_text_field("outcome", STRING | FAST);
+    b.add_bytes_field("payload", STORED);
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(INDEX_TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    for name in [
+        "title",
+        "sections",
+        "subject",
+        "decisions",
+        "presenters",
+        "text",
+        "reference",
+        "names",
+        "body",
+        "place",
+    ] {
+        b.add_text_field(name, text.clone());
+    }
+    b.build()
+}

@@ -1,0 +1,305 @@
+//! Writing to the index: adding meetings, replacing changed files, and the
+//! batch loop behind `protokoll index`.
+//!
+//! Every file is keyed by its canonical path. Adding a file first deletes
+//! whatever the index holds under that path, and the delete and the new
+//! documents land in the same commit, so a file is never both missing and
+//! never there twice, whenever the process dies.
+
+use std::collections::{HashMap, HashSet};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
+
+use super::schema::KIND_MEETING;
+use super::{damaged, document, walk, Archive};
+use crate::{Error, Meeting, Result};
+
+/// How `index_paths` runs.
+#[derive(Clone, Debug)]
+pub struct IndexOptions {
+    /// Remove indexed files that are gone from disk, or that lie under one of
+    /// the given directories but were not found there this time.
+    pub prune: bool,
+    /// Commit after this many changed files.
+    pub batch_size: usize,
+    /// ... or after this many bytes of changed files, whichever comes first.
+    pub batch_bytes: u64,
+    /// Memory the writer may use before it flushes a segment (split across
+    /// its threads, each needing at least 15 MB).
+    pub writer_memory: usize,
+    /// Indexing threads; 0 picks one per core, at most 4.
+    pub threads: usize,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            prune: false,
+            batch_size: 256,
+            batch_bytes: 64 * 1024 * 1024,
+            writer_memory: 64 * 1024 * 1024,
+            threads: 0,
+        }
+    }
+}
+
+/// Where an indexing run is, reported after each file.
+#[derive(Clone, Debug)]
+pub struct Progress {
+    pub files_done: usize,
+    pub files_total: usize,
+    pub bytes_done: u64,
+    /// The file just handled.
+    pub path: PathBuf,
+}
+
+/// What an indexing run did.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct IndexReport {
+    /// Files found under the given paths.
+    pub files_seen: usize,
+    /// Files new or changed since the last run, now indexed.
+    pub files_indexed: usize,
+    /// Files whose content the index already held.
+    pub files_unchanged: usize,
+    /// Files removed by `prune`.
+    pub files_removed: usize,
+    /// Items and decisions added by this run.
+    pub items: usize,
+    pub decisions: usize,
+    /// Bytes read from the files indexed.
+    pub bytes: u64,
+    /// Files skipped, with the reason.
+    pub failures: Vec<(PathBuf, String)>,
+    #[serde(serialize_with = "secs")]
+    pub elapsed: Duration,
+}
+
+fn secs<S: serde::Serializer>(d: &Duration, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_f64(d.as_secs_f64())
+}
+
+/// The index's one writer. Changes become visible (and durable) at
+/// [`ArchiveWriter::commit`]; dropping the writer without committing
+/// discards them.
+pub struct ArchiveWriter<'a> {
+    archive: &'a Archive,
+    writer: IndexWriter<TantivyDocument>,
+}
+
+impl<'a> ArchiveWriter<'a> {
+    pub(super) fn new(archive: &'a Archive) -> Result<ArchiveWriter<'a>> {
+        Self::with_options(archive, &IndexOptions::default())
+    }
+
+    fn with_options(archive: &'a Archive, opts: &IndexOptions) -> Result<ArchiveWriter<'a>> {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = if opts.threads == 0 {
+            cores.min(4)
+        } else {
+            opts.threads
+        };
+        // tantivy wants at least 15 MB per thread.
+        let threads = threads.clamp(1, (opts.writer_memory / 20_000_000).max(1));
+        let memory = opts.writer_memory.max(threads * 20_000_000);
+        match archive.index.writer_with_num_threads(threads, memory) {
+            Ok(writer) => Ok(ArchiveWriter { archive, writer }),
+            Err(TantivyError::LockFailure(..)) => Err(Error::IndexLocked {
+                path: archive.dir.clone(),
+            }),
+            Err(e) => Err(damaged(&archive.dir, e)),
+        }
+    }
+
+    /// Adds a meeting under its `source` name, replacing whatever the index
+    /// held under that name.
+    pub fn add_meeting(&mut self, meeting: &Meeting, content_hash: &str) -> Result<()> {
+        let key = meeting.source.clone();
+        self.add_meeting_at(meeting, &key, content_hash)
+    }
+
+    /// Adds a meeting read from `path` (the key a later re-index or prune
+    /// replaces it by), replacing whatever the index held under that path.
+    pub fn add_meeting_at(
+        &mut self,
+        meeting: &Meeting,
+        path: &str,
+        content_hash: &str,
+    ) -> Result<()> {
+        self.remove(path);
+        for doc in document::build(meeting, path, content_hash, &self.archive.fields) {
+            self.writer.add_document(doc)?;
+        }
+        Ok(())
+    }
+
+    /// Removes everything indexed under `path`.
+    pub fn remove(&mut self, path: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.archive.fields.path, path));
+    }
+
+    /// Makes every change so far durable and visible to new searches.
+    pub fn commit(&mut self) -> Result<()> {
+        self.writer.commit()?;
+        self.archive.reload()
+    }
+
+    /// Waits for background segment merges, then releases the lock.
+    pub fn finish(self) -> Result<()> {
+        self.writer.wait_merging_threads()?;
+        Ok(())
+    }
+}
+
+impl Archive {
+    /// The files the index holds: canonical path to content hash.
+    pub fn indexed_files(&self) -> Result<HashMap<String, String>> {
+        let searcher = self.searcher();
+        let f = &self.fields;
+        let query = TermQuery::new(
+            Term::from_field_text(f.doc_kind, KIND_MEETING),
+            IndexRecordOption::Basic,
+        );
+        let docs = searcher.search(&query, &DocSetCollector)?;
+        let mut out = HashMap::with_capacity(docs.len());
+        for addr in docs {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let text = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            out.insert(text(f.path), text(f.hash));
+        }
+        Ok(out)
+    }
+}
+
+/// Indexes every minutes file under `paths` into `archive`.
+///
+/// Bad files are reported in [`IndexReport::failures`] and skipped; only an
+/// error of the index itself (lock held, disk full, damaged index) is
+/// returned as `Err`. Changes are committed every
+/// [`IndexOptions::batch_size`] files.
+pub fn index_paths(
+    archive: &Archive,
+    paths: &[PathBuf],
+    opts: &IndexOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<IndexReport> {
+    let start = Instant::now();
+    let mut writer = ArchiveWriter::with_options(archive, opts)?;
+    let known = archive.indexed_files()?;
+    let walked = walk::walk(paths);
+    let mut report = IndexReport {
+        files_seen: walked.files.len(),
+        failures: walked.failures,
+        ..IndexReport::default()
+    };
+    let mut seen: HashSet<String> = HashSet::with_capacity(walked.files.len());
+    let (mut batch_files, mut batch_bytes) = (0usize, 0u64);
+    let mut bytes_done = 0u64;
+    let total = walked.files.len();
+
+    for (i, path) in walked.files.iter().enumerate() {
+        let key = path_key(path);
+        seen.insert(key.clone());
+        match read_and_parse(path, known.get(&key).map(String::as_str)) {
+            Ok(None) => report.files_unchanged += 1,
+            Ok(Some((meeting, hash, len))) => {
+                writer.add_meeting_at(&meeting, &key, &hash)?;
+                report.files_indexed += 1;
+                report.items += meeting.items.len();
+                report.decisions += meeting
+                    .items
+                    .iter()
+                    .map(|i| i.decisions.len())
+                    .sum::<usize>();
+                report.bytes += len;
+                batch_files += 1;
+                batch_bytes += len;
+                bytes_done += len;
+            }
+            Err(reason) => report.failures.push((path.clone(), reason)),
+        }
+        if batch_files >= opts.batch_size.max(1) || batch_bytes >= opts.batch_bytes {
+            writer.commit()?;
+            (batch_files, batch_bytes) = (0, 0);
+        }
+        progress(Progress {
+            files_done: i + 1,
+            files_total: total,
+            bytes_done,
+            path: path.clone(),
+        });
+    }
+
+    if opts.prune {
+        let roots: Vec<PathBuf> = paths.iter().filter_map(|p| p.canonicalize().ok()).collect();
+        for old in known.keys().filter(|k| !seen.contains(*k)) {
+            let p = Path::new(old);
+            if !p.exists() || roots.iter().any(|r| p.starts_with(r)) {
+                writer.remove(old);
+                report.files_removed += 1;
+            }
+        }
+    }
+    writer.commit()?;
+    writer.finish()?;
+    report.elapsed = start.elapsed();
+    Ok(report)
+}
+
+/// The key a file is indexed under: its canonical path when it has one.
+fn path_key(path: &Path) -> String {
+    path.canonicalize()
+        .unwrap_or_else(|_| path.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Reads, hashes and parses one file. `Ok(None)` when its hash equals
+/// `known_hash`; `Err` with a reason when it cannot be indexed.
+fn read_and_parse(
+    path: &Path,
+    known_hash: Option<&str>,
+) -> std::result::Result<Option<(Meeting, String, u64)>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| walk::describe(&e))?;
+    if meta.len() > crate::input::MAX_FILE_BYTES {
+        return Err(format!(
+            "{} MB is larger than the {} MB limit for one minutes file",
+            meta.len() / 1_000_000,
+            crate::input::MAX_FILE_BYTES / 1_000_000
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| walk::describe(&e))?;
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    if known_hash == Some(hash.as_str()) {
+        return Ok(None);
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("the file is empty".to_string());
+    }
+    let text =
+        crate::input::decode(&bytes).map_err(|reason| format!("not a text file ({reason})"))?;
+    let source = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // The parser promises never to fail; a bug in it must still cost one
+    // file, not the whole run.
+    let parsed =
+        catch_unwind(AssertUnwindSafe(|| crate::parse::parse(&text, &source))).map_err(|_| {
+            "the minutes parser failed on this file (a bug: please report it)".to_string()
+        })?;
+    Ok(Some((parsed.meeting, hash, bytes.len() as u64)))
+}
