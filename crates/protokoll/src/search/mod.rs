@@ -1,3 +1,188 @@
 //! Ranked queries with filters and snippets over the index.
 //!
-//! (Being written.)
+//! A search goes, in order:
+//!
+//! 1. [`parser`]: the query text becomes clauses (words, phrases, `-word`,
+//!    `OR`, prefixes, groups), read forgivingly and bounded in size;
+//! 2. [`build`]: the clauses become one tantivy query: each word through the
+//!    Swedish query analyzer, BM25 over boosted fields, a tier per matched
+//!    query part so documents with every word come first, fallbacks for
+//!    words typed without å/ä/ö or with a typo, and the filters
+//!    (dates, group, decisions only, outcome);
+//! 3. the best page of documents is fetched and each becomes a [`Hit`] with
+//!    a [`Snippet`] ([`snippet`]) marking the matched words.
+//!
+//! The entry point is [`Archive::search`](crate::index::Archive::search)
+//! with a [`Query`].
+
+pub mod build;
+mod hit;
+pub mod parser;
+mod query;
+pub mod snippet;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+
+pub use hit::{Hit, HitDecision, HitItem, HitKind, HitMeeting, SearchResults};
+pub use query::Query;
+pub use snippet::{Highlighter, Snippet};
+
+use crate::analysis::{INDEX_TOKENIZER, QUERY_TOKENIZER};
+use crate::index::{Archive, Payload};
+use crate::{Error, Result};
+
+/// The most hits one search returns, whatever the limit asked for.
+pub const MAX_LIMIT: usize = 10_000;
+
+impl Archive {
+    /// Runs `query` and returns one page of hits, best first.
+    ///
+    /// Results are deterministic: the same query over the same index gives
+    /// the same hits in the same order.
+    pub fn search(&self, query: &Query) -> Result<SearchResults> {
+        let clauses = parser::parse(&query.text)?;
+        let searcher = self.searcher();
+        let built = build::build(
+            query,
+            &clauses,
+            &searcher,
+            self.fields(),
+            self.analyzer(QUERY_TOKENIZER)?,
+        )?;
+        let limit = query.limit.min(MAX_LIMIT);
+        let offset = query.offset.min(usize::MAX - MAX_LIMIT);
+        let (docs, total): (Vec<(f32, DocAddress)>, usize) = if limit == 0 {
+            (Vec::new(), searcher.search(&*built.query, &Count)?)
+        } else if built.scored {
+            let top = TopDocs::with_limit(limit)
+                .and_offset(offset)
+                .order_by_score();
+            searcher.search(&*built.query, &(top, Count))?
+        } else {
+            // Nothing to rank by: list oldest first.
+            let top = TopDocs::with_limit(limit)
+                .and_offset(offset)
+                .order_by_fast_field::<tantivy::DateTime>("date", Order::Asc);
+            let (docs, total) = searcher.search(&*built.query, &(top, Count))?;
+            (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
+        };
+        let mut analyzer = self.analyzer(INDEX_TOKENIZER)?;
+        let mut hits = Vec::with_capacity(docs.len());
+        for (score, addr) in docs {
+            if let Some(hit) = self.hit(
+                &searcher,
+                score,
+                addr,
+                query.snippets.then_some(&built.highlighter),
+                &mut analyzer,
+            )? {
+                hits.push(hit);
+            }
+        }
+        Ok(SearchResults {
+            query: query.text.clone(),
+            total,
+            hits,
+        })
+    }
+
+    fn analyzer(&self, name: &str) -> Result<TextAnalyzer> {
+        self.index()
+            .tokenizers()
+            .get(name)
+            .ok_or_else(|| Error::Index {
+                path: self.dir().to_path_buf(),
+                message: format!("the analyzer {name:?} is not registered"),
+            })
+    }
+
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        score: f32,
+        addr: DocAddress,
+        highlighter: Option<&Highlighter>,
+        analyzer: &mut TextAnalyzer,
+    ) -> Result<Option<Hit>> {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let Some(payload) = crate::index::document::payload(&doc, self.fields()) else {
+            return Ok(None);
+        };
+        let snip = |texts: &[&str], analyzer: &mut TextAnalyzer| -> Snippet {
+            let Some(h) = highlighter else {
+                return Snippet::default();
+            };
+            // The first text with a match, else the first non-empty one.
+            let mut fallback = None;
+            for t in texts.iter().filter(|t| !t.trim().is_empty()) {
+                let marks = h.marks(t, analyzer);
+                if !marks.is_empty() {
+                    return snippet::passage(t, &marks);
+                }
+                fallback.get_or_insert(*t);
+            }
+            fallback.map_or_else(Snippet::default, |t| snippet::passage(t, &[]))
+        };
+        let meeting_of = |m: &crate::index::MeetingHeader| HitMeeting {
+            date: m.date.clone(),
+            body: m.body.clone(),
+            kind: m.kind.clone(),
+        };
+        Ok(match payload {
+            Payload::Meeting(_) => None,
+            Payload::Item { meeting, item } => {
+                let sections: Vec<&str> = item.sections.iter().map(|s| s.title.as_str()).collect();
+                let sections = sections.join(" · ");
+                let decisions: Vec<&str> = item.decisions.iter().map(|d| d.text.as_str()).collect();
+                let decisions_text = decisions.join(" ");
+                let snippet = snip(
+                    &[&item.text, &decisions_text, &sections, &item.title],
+                    analyzer,
+                );
+                Some(Hit {
+                    score,
+                    kind: HitKind::Item,
+                    source: meeting.source.clone(),
+                    meeting: meeting_of(&meeting),
+                    item: HitItem {
+                        ordinal: item.ordinal,
+                        number: item.number.clone(),
+                        title: item.title.clone(),
+                    },
+                    decision: None,
+                    snippet,
+                    decisions: item.decisions,
+                    path: meeting.path,
+                })
+            }
+            Payload::Decision {
+                meeting,
+                item,
+                decision,
+            } => {
+                let subject = decision.subject.clone().unwrap_or_default();
+                let snippet = snip(&[&decision.text, &subject], analyzer);
+                Some(Hit {
+                    score,
+                    kind: HitKind::Decision,
+                    source: meeting.source.clone(),
+                    meeting: meeting_of(&meeting),
+                    item: HitItem {
+                        ordinal: item.ordinal,
+                        number: item.number,
+                        title: item.title,
+                    },
+                    decision: Some(HitDecision {
+                        text: decision.text,
+                        outcome: decision.outcome,
+                    }),
+                    snippet,
+                    decisions: Vec::new(),
+                    path: meeting.path,
+                })
+            }
+        })
+    }
+}

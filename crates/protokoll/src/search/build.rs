@@ -1,0 +1,690 @@
+//! From parsed clauses to one tantivy query, plus the terms to highlight.
+//!
+//! Ranking, in order of precedence:
+//!
+//! 1. **How much of the query a document contains.** Every query unit (a
+//!    word, a phrase, an OR group, a prefix) that a document matches in one
+//!    of its content fields adds the constant [`TIER`], so a document with
+//!    all the words outranks any document missing one. Missing words do not
+//!    empty the result: units are optional.
+//! 2. **BM25 over fields with boosts**: title and sections above decisions
+//!    above text; meeting metadata (group, attendees, place) lowest.
+//!
+//! A query word matches its whole analysed form, or all of its compound
+//! parts ("ensamhetsstrategi" finds "ensamhets strategi"), the whole form
+//! weighted higher. Two fallbacks apply only to words with no or very few
+//! exact matches, and count for less in both steps, so they never outrank
+//! an exact match: the word with å/ä/ö restored when typed without them
+//! ("arbetssatt" finds "arbetssätt"), and typo tolerance (edit distance 1,
+//! or 2 for words of 9 letters or more: "trakeostomi" finds "trackestomi").
+//!
+//! Work per query is bounded: at most [`super::parser::MAX_TERMS`] words,
+//! [`MAX_POSITIONS`] analysed positions, [`MAX_PREFIX_TERMS`] expansions
+//! per prefix (chosen among at most [`MAX_PREFIX_SCAN`] dictionary entries
+//! per field and segment), [`MAX_FOLD_VARIANTS`] spellings per folded word.
+
+use std::collections::HashMap;
+use std::ops::Bound;
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
+    FuzzyTermQuery, Occur, PhraseQuery, Query as TantivyQuery, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+use tantivy::{Searcher, Term};
+
+use super::parser::{Clause, Node};
+use super::snippet::Highlighter;
+use super::Query;
+use crate::index::document::parse_date;
+use crate::index::schema::{Fields, Weight, KIND_DECISION, KIND_MEETING};
+use crate::{Error, Result};
+
+type Q = Box<dyn TantivyQuery>;
+
+/// The score one matched query unit adds: far above any BM25 score.
+pub const TIER: f32 = 1000.0;
+/// A word with at most this many matching documents gets the fallbacks.
+const FEW: u64 = 2;
+/// The most analysed positions a query may expand to.
+pub const MAX_POSITIONS: usize = 128;
+/// The most index terms one prefix expands to (the most frequent win).
+pub const MAX_PREFIX_TERMS: usize = 64;
+/// The most dictionary entries looked at per prefix, field and segment.
+pub const MAX_PREFIX_SCAN: usize = 10_000;
+/// The most spellings tried when restoring å/ä/ö.
+pub const MAX_FOLD_VARIANTS: usize = 243;
+
+/// A query ready to run.
+pub(crate) struct Built {
+    pub query: Q,
+    pub highlighter: Highlighter,
+    /// False when the query has no positive part: hits are then listed by
+    /// date, not by score.
+    pub scored: bool,
+}
+
+/// One analysed position of query text: the whole word and the
+/// alternatives the analyzer put at the same position.
+#[derive(Clone, Debug)]
+struct Pos {
+    pos: usize,
+    whole: String,
+    alts: Vec<String>,
+    raw: String,
+}
+
+/// A query unit: what scores it, and what puts a document in its tier.
+struct Unit {
+    scoring: Q,
+    tier: Q,
+}
+
+struct Builder<'a> {
+    searcher: &'a Searcher,
+    fields: &'a Fields,
+    analyzer: TextAnalyzer,
+    hl: Highlighter,
+    /// Off while building exclusions: `-word` means that word, not its
+    /// look-alikes.
+    fallbacks: bool,
+    positions: usize,
+}
+
+pub(crate) fn build(
+    query: &Query,
+    clauses: &[Clause],
+    searcher: &Searcher,
+    fields: &Fields,
+    analyzer: TextAnalyzer,
+) -> Result<Built> {
+    let mut b = Builder {
+        searcher,
+        fields,
+        analyzer,
+        hl: Highlighter::default(),
+        fallbacks: true,
+        positions: 0,
+    };
+    let (units, negs, bonus) = b.clauses(clauses)?;
+    let scored = !units.is_empty();
+    let main: Q = if units.is_empty() {
+        Box::new(AllQuery)
+    } else {
+        let mut should = Vec::with_capacity(units.len() * 2 + bonus.len());
+        for u in units {
+            should.push((Occur::Should, u.scoring));
+            should.push((Occur::Should, u.tier));
+        }
+        should.extend(bonus.into_iter().map(|q| (Occur::Should, q)));
+        Box::new(BooleanQuery::new(should))
+    };
+    let mut all: Vec<(Occur, Q)> = vec![(Occur::Must, main)];
+    all.extend(negs.into_iter().map(|q| (Occur::MustNot, q)));
+    all.push((Occur::MustNot, keyword(fields.doc_kind, KIND_MEETING)));
+    all.extend(b.filters(query)?.into_iter().map(|q| (Occur::Must, q)));
+    Ok(Built {
+        query: Box::new(BooleanQuery::new(all)),
+        highlighter: b.hl,
+        scored,
+    })
+}
+
+fn keyword(field: Field, value: &str) -> Q {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn term_q(field: Field, text: &str) -> Q {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn boost(q: Q, by: f32) -> Q {
+    Box::new(BoostQuery::new(q, by))
+}
+
+fn konst(q: Q, score: f32) -> Q {
+    Box::new(ConstScoreQuery::new(q, score))
+}
+
+fn should(qs: Vec<Q>) -> Q {
+    if qs.len() == 1 {
+        return qs
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Box::new(EmptyQuery));
+    }
+    Box::new(BooleanQuery::new(
+        qs.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+fn must(qs: Vec<Q>) -> Q {
+    if qs.len() == 1 {
+        return qs
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Box::new(EmptyQuery));
+    }
+    Box::new(BooleanQuery::new(
+        qs.into_iter().map(|q| (Occur::Must, q)).collect(),
+    ))
+}
+
+fn dismax(qs: Vec<Q>, tie: f32) -> Q {
+    Box::new(DisjunctionMaxQuery::with_tie_breaker(qs, tie))
+}
+
+impl Builder<'_> {
+    /// The fields to look a word up in: all, or content only.
+    fn fields(&self, content_only: bool) -> Vec<(Field, f32)> {
+        self.fields
+            .weighted()
+            .into_iter()
+            .filter(|(_, _, w)| !content_only || *w == Weight::Content)
+            .map(|(f, b, _)| (f, b))
+            .collect()
+    }
+
+    /// `make` in each field, boosted by the field's weight, the best field
+    /// counting most.
+    fn across(&self, content_only: bool, make: &dyn Fn(Field) -> Q) -> Q {
+        dismax(
+            self.fields(content_only)
+                .into_iter()
+                .map(|(f, b)| boost(make(f), b))
+                .collect(),
+            0.2,
+        )
+    }
+
+    fn analyze(&mut self, text: &str) -> Result<Vec<Pos>> {
+        let mut out: Vec<Pos> = Vec::new();
+        let mut stream = self.analyzer.token_stream(text);
+        while stream.advance() {
+            let t = stream.token();
+            if t.text.is_empty() {
+                continue;
+            }
+            if let Some(last) = out.last_mut().filter(|p| p.pos == t.position) {
+                if t.text != last.whole && !last.alts.contains(&t.text) {
+                    last.alts.push(t.text.clone());
+                }
+                continue;
+            }
+            out.push(Pos {
+                pos: t.position,
+                whole: t.text.clone(),
+                alts: Vec::new(),
+                raw: text
+                    .get(t.offset_from..t.offset_to)
+                    .unwrap_or("")
+                    .to_string(),
+            });
+        }
+        self.positions += out.len();
+        if self.positions > MAX_POSITIONS {
+            return Err(Error::Query {
+                query: text.chars().take(40).collect(),
+                message: format!(
+                    "the query expands to more than {MAX_POSITIONS} words: shorten it"
+                ),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Units, exclusions and proximity bonuses of a list of clauses.
+    fn clauses(&mut self, clauses: &[Clause]) -> Result<(Vec<Unit>, Vec<Q>, Vec<Q>)> {
+        let mut units = Vec::new();
+        let mut negs = Vec::new();
+        let mut bonus = Vec::new();
+        let mut run = String::new();
+        for c in clauses {
+            if let (false, Node::Word(w)) = (c.negated, &c.node) {
+                // Adjacent words are analysed together, so the analyzer sees
+                // "5 162 844" and "psykisk hälsa" as running text.
+                run.push_str(w);
+                run.push(' ');
+                continue;
+            }
+            self.flush_run(&mut run, &mut units, &mut bonus)?;
+            if c.negated {
+                let saved = (std::mem::take(&mut self.hl), self.fallbacks);
+                self.fallbacks = false;
+                let unit = self.node(&c.node)?;
+                (self.hl, self.fallbacks) = saved;
+                if let Some(u) = unit {
+                    negs.push(u.scoring);
+                }
+            } else if let Some(u) = self.node(&c.node)? {
+                units.push(u);
+            }
+        }
+        self.flush_run(&mut run, &mut units, &mut bonus)?;
+        Ok((units, negs, bonus))
+    }
+
+    fn flush_run(
+        &mut self,
+        run: &mut String,
+        units: &mut Vec<Unit>,
+        bonus: &mut Vec<Q>,
+    ) -> Result<()> {
+        if run.is_empty() {
+            return Ok(());
+        }
+        let positions = self.analyze(run)?;
+        run.clear();
+        for pair in positions.windows(2) {
+            let gap = pair[1].pos.saturating_sub(pair[0].pos).max(1);
+            let make = |f: Field| -> Q {
+                Box::new(PhraseQuery::new_with_offset(vec![
+                    (0, Term::from_field_text(f, &pair[0].whole)),
+                    (gap, Term::from_field_text(f, &pair[1].whole)),
+                ]))
+            };
+            let phrase_fields = self.fields.phrase_fields();
+            bonus.push(boost(
+                dismax(
+                    phrase_fields
+                        .iter()
+                        .map(|&(f, b)| boost(make(f), b))
+                        .collect(),
+                    0.2,
+                ),
+                0.5,
+            ));
+        }
+        for p in &positions {
+            units.push(self.word(p));
+        }
+        Ok(())
+    }
+
+    fn node(&mut self, node: &Node) -> Result<Option<Unit>> {
+        Ok(match node {
+            Node::Word(w) => {
+                let positions = self.analyze(w)?;
+                let units = positions.iter().map(|p| self.word(p)).collect();
+                all_of(units)
+            }
+            Node::Phrase(p) => self.phrase(p)?,
+            Node::Prefix(p) => Some(self.prefix(p)?),
+            Node::Or(alts) => {
+                let mut units = Vec::new();
+                for a in alts {
+                    units.extend(self.node(a)?);
+                }
+                if units.is_empty() {
+                    None
+                } else {
+                    let (scoring, tiers): (Vec<Q>, Vec<Q>) =
+                        units.into_iter().map(|u| (u.scoring, u.tier)).unzip();
+                    Some(Unit {
+                        scoring: should(scoring),
+                        tier: dismax(tiers, 0.0),
+                    })
+                }
+            }
+            Node::Group(clauses) => {
+                let (units, negs, _) = self.clauses(clauses)?;
+                if units.is_empty() {
+                    None
+                } else {
+                    let mut parts: Vec<(Occur, Q)> = units
+                        .into_iter()
+                        .map(|u| (Occur::Must, u.scoring))
+                        .collect();
+                    parts.extend(negs.into_iter().map(|q| (Occur::MustNot, q)));
+                    let scoring: Q = Box::new(BooleanQuery::new(parts));
+                    Some(Unit {
+                        tier: konst(scoring.box_clone(), TIER),
+                        scoring,
+                    })
+                }
+            }
+        })
+    }
+
+    /// A word: its whole form, or all its parts; with fallbacks when it is
+    /// (nearly) absent from the index.
+    fn word(&mut self, p: &Pos) -> Unit {
+        self.hl.exact.insert(p.whole.clone());
+        self.hl.exact.extend(p.alts.iter().cloned());
+        let exact = |f: Field| -> Q {
+            let whole = term_q(f, &p.whole);
+            match p.alts.len() {
+                0 => whole,
+                1 => should(vec![whole, boost(term_q(f, &p.alts[0]), 0.6)]),
+                _ => should(vec![
+                    whole,
+                    boost(must(p.alts.iter().map(|a| term_q(f, a)).collect()), 0.6),
+                ]),
+            }
+        };
+        let mut scoring = vec![self.across(false, &exact)];
+        let mut tiers = vec![konst(self.across(true, &exact), TIER)];
+
+        if self.fallbacks && self.exact_doc_freq(p) <= FEW {
+            let variants = self.folded_variants(p);
+            if !variants.is_empty() {
+                self.hl.exact.extend(variants.iter().cloned());
+                let folded =
+                    |f: Field| -> Q { should(variants.iter().map(|v| term_q(f, v)).collect()) };
+                scoring.push(boost(self.across(false, &folded), 0.7));
+                tiers.push(konst(self.across(true, &folded), 0.9 * TIER));
+            }
+            if let Some(d) = typo_distance(&p.whole) {
+                self.hl.fuzzy.push((p.whole.clone(), d));
+                let fuzzy = |f: Field| -> Q {
+                    Box::new(FuzzyTermQuery::new(
+                        Term::from_field_text(f, &p.whole),
+                        d,
+                        true,
+                    ))
+                };
+                let q = self.across(true, &fuzzy);
+                scoring.push(boost(q.box_clone(), 0.3));
+                tiers.push(konst(q, 0.5 * TIER));
+            }
+        }
+        Unit {
+            scoring: should(scoring),
+            tier: dismax(tiers, 0.0),
+        }
+    }
+
+    /// How many documents hold the word (whole, or its parts at best) in a
+    /// content field.
+    fn exact_doc_freq(&self, p: &Pos) -> u64 {
+        let df = |t: &str| -> u64 {
+            self.fields(true)
+                .into_iter()
+                .map(|(f, _)| {
+                    self.searcher
+                        .doc_freq(&Term::from_field_text(f, t))
+                        .unwrap_or(0)
+                })
+                .sum()
+        };
+        let whole = df(&p.whole);
+        let parts = p.alts.iter().map(|a| df(a)).min().unwrap_or(0);
+        whole + parts
+    }
+
+    /// Index terms of the word's spellings with å, ä or ö where the user
+    /// typed a or o, most frequent first (at most four).
+    fn folded_variants(&mut self, p: &Pos) -> Vec<String> {
+        let raw = p.raw.to_lowercase();
+        if raw.is_empty() || raw.contains(['å', 'ä', 'ö', 'é', 'ü']) {
+            return Vec::new();
+        }
+        let mut spellings = vec![String::new()];
+        for c in raw.chars() {
+            let options: &[char] = match c {
+                'a' => &['a', 'ä', 'å'],
+                'o' => &['o', 'ö'],
+                _ => &[],
+            };
+            if options.is_empty() || spellings.len() * options.len() > MAX_FOLD_VARIANTS {
+                spellings.iter_mut().for_each(|s| s.push(c));
+            } else {
+                spellings = spellings
+                    .iter()
+                    .flat_map(|s| {
+                        options.iter().map(move |o| {
+                            let mut s = s.clone();
+                            s.push(*o);
+                            s
+                        })
+                    })
+                    .collect();
+            }
+        }
+        let mut found: HashMap<String, u64> = HashMap::new();
+        for s in spellings.iter().filter(|s| **s != raw) {
+            let t = {
+                let mut stream = self.analyzer.token_stream(s);
+                if !stream.advance() {
+                    continue;
+                }
+                stream.token().text.clone()
+            };
+            if t == p.whole || found.contains_key(&t) {
+                continue;
+            }
+            let pos = Pos {
+                pos: 0,
+                whole: t.clone(),
+                alts: Vec::new(),
+                raw: String::new(),
+            };
+            let df = self.exact_doc_freq(&pos);
+            if df > 0 {
+                found.insert(t, df);
+            }
+        }
+        let mut found: Vec<(String, u64)> = found.into_iter().collect();
+        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        found.into_iter().take(4).map(|(t, _)| t).collect()
+    }
+
+    fn phrase(&mut self, text: &str) -> Result<Option<Unit>> {
+        let positions = self.analyze(text)?;
+        match positions.len() {
+            0 => return Ok(None),
+            1 => return Ok(Some(self.word(&positions[0]))),
+            _ => {}
+        }
+        for p in &positions {
+            self.hl.exact.insert(p.whole.clone());
+        }
+        let first = positions[0].pos;
+        let make = |f: Field| -> Q {
+            Box::new(PhraseQuery::new_with_offset(
+                positions
+                    .iter()
+                    .map(|p| (p.pos - first, Term::from_field_text(f, &p.whole)))
+                    .collect(),
+            ))
+        };
+        let fields = self.fields.phrase_fields();
+        let scoring = dismax(
+            fields.iter().map(|&(f, b)| boost(make(f), b)).collect(),
+            0.2,
+        );
+        let content = dismax(
+            fields
+                .iter()
+                .filter(|(f, _)| *f != self.fields.body)
+                .map(|&(f, _)| make(f))
+                .collect(),
+            0.0,
+        );
+        Ok(Some(Unit {
+            scoring,
+            tier: konst(content, TIER),
+        }))
+    }
+
+    fn prefix(&mut self, raw: &str) -> Result<Unit> {
+        let prefix = raw.to_lowercase();
+        let mut freq: HashMap<String, u64> = HashMap::new();
+        for (field, _) in self.fields(false) {
+            for segment in self.searcher.segment_readers() {
+                let inverted = segment.inverted_index(field)?;
+                let mut stream = inverted
+                    .terms()
+                    .range()
+                    .ge(prefix.as_bytes())
+                    .into_stream()
+                    .map_err(|e| Error::Tantivy(e.into()))?;
+                let mut scanned = 0;
+                while stream.advance() && scanned < MAX_PREFIX_SCAN {
+                    scanned += 1;
+                    let key = stream.key();
+                    if !key.starts_with(prefix.as_bytes()) {
+                        break;
+                    }
+                    if let Ok(t) = std::str::from_utf8(key) {
+                        *freq.entry(t.to_string()).or_default() +=
+                            u64::from(stream.value().doc_freq);
+                    }
+                }
+            }
+        }
+        let mut terms: Vec<(String, u64)> = freq.into_iter().collect();
+        terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        terms.truncate(MAX_PREFIX_TERMS);
+        self.hl.prefixes.push(prefix);
+        if terms.is_empty() {
+            return Ok(Unit {
+                scoring: Box::new(EmptyQuery),
+                tier: Box::new(EmptyQuery),
+            });
+        }
+        let make = |f: Field| -> Q { should(terms.iter().map(|(t, _)| term_q(f, t)).collect()) };
+        Ok(Unit {
+            scoring: self.across(false, &make),
+            tier: konst(self.across(true, &make), TIER),
+        })
+    }
+
+    fn filters(&mut self, query: &Query) -> Result<Vec<Q>> {
+        let f = self.fields;
+        let mut out = Vec::new();
+        if query.decisions_only || query.outcome.is_some() {
+            out.push(keyword(f.doc_kind, KIND_DECISION));
+        }
+        if let Some(o) = query.outcome {
+            out.push(keyword(f.outcome, o.as_str()));
+        }
+        if let Some(body) = &query.body {
+            // The filter's words only, not the query's count of positions.
+            let before = self.positions;
+            let words: Vec<Q> = self
+                .analyze(body)?
+                .iter()
+                .map(|p| keyword(f.body, &p.whole))
+                .collect();
+            self.positions = before;
+            if !words.is_empty() {
+                out.push(must(words));
+            }
+        }
+        let lower = match &query.from {
+            Some(d) => Bound::Included(Term::from_field_date(f.date, date_bound(d, false)?)),
+            None => Bound::Unbounded,
+        };
+        let upper = match &query.to {
+            Some(d) => Bound::Excluded(Term::from_field_date(f.date, date_bound(d, true)?)),
+            None => Bound::Unbounded,
+        };
+        if !matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
+            out.push(Box::new(RangeQuery::new(lower, upper)));
+        }
+        Ok(out)
+    }
+}
+
+/// All of several units as one (a word the analyzer splits, "hab/rehab").
+fn all_of(units: Vec<Unit>) -> Option<Unit> {
+    match units.len() {
+        0 => None,
+        1 => units.into_iter().next(),
+        _ => {
+            let scoring = must(units.into_iter().map(|u| u.scoring).collect());
+            Some(Unit {
+                tier: konst(scoring.box_clone(), TIER),
+                scoring,
+            })
+        }
+    }
+}
+
+/// The edit distance tolerated for a word of this length, if any.
+fn typo_distance(term: &str) -> Option<u8> {
+    if term.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    match term.chars().count() {
+        0..=4 => None,
+        5..=8 => Some(1),
+        _ => Some(2),
+    }
+}
+
+/// The start of the period `s` names (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or
+/// with `end`, the start of the period after it.
+fn date_bound(s: &str, end: bool) -> Result<tantivy::DateTime> {
+    let invalid = || Error::InvalidArgument {
+        message: format!("invalid date {s:?}: use YYYY-MM-DD, YYYY-MM or YYYY"),
+    };
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |i: usize| -> Result<i64> {
+        parts
+            .get(i)
+            .filter(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse().ok())
+            .ok_or_else(invalid)
+    };
+    let (y, m, d) = match parts.len() {
+        1 => (num(0)?, 1, 1),
+        2 => (num(0)?, num(1)?, 1),
+        3 => (num(0)?, num(1)?, num(2)?),
+        _ => return Err(invalid()),
+    };
+    let start = parse_date(&format!("{y:04}-{m:02}-{d:02}")).ok_or_else(invalid)?;
+    if !end {
+        return Ok(start);
+    }
+    let next = match parts.len() {
+        1 => parse_date(&format!("{:04}-01-01", y + 1)),
+        2 if m == 12 => parse_date(&format!("{:04}-01-01", y + 1)),
+        2 => parse_date(&format!("{y:04}-{:02}-01", m + 1)),
+        _ => Some(tantivy::DateTime::from_timestamp_secs(
+            start.into_timestamp_secs() + 86_400,
+        )),
+    };
+    next.ok_or_else(invalid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_bounds_cover_whole_periods() {
+        let check = |s: &str, end: bool, expected: &str| {
+            let got = date_bound(s, end).unwrap().into_timestamp_secs();
+            assert_eq!(
+                got,
+                parse_date(expected).unwrap().into_timestamp_secs(),
+                "{s}"
+            );
+        };
+        check("2020", false, "2020-01-01");
+        check("2020", true, "2021-01-01");
+        check("2020-12", true, "2021-01-01");
+        check("2020-02", true, "2020-03-01");
+        check("2020-12-04", true, "2020-12-05");
+        check("2020-12-04", false, "2020-12-04");
+        assert!(date_bound("igår", false).is_err());
+        assert!(date_bound("2020-13", false).is_err());
+    }
+
+    #[test]
+    fn typo_tolerance_grows_with_length() {
+        assert_eq!(typo_distance("vård"), None);
+        assert_eq!(typo_distance("budget"), Some(1));
+        assert_eq!(typo_distance("trakeostomi"), Some(2));
+        assert_eq!(typo_distance("2020"), None);
+    }
+}
