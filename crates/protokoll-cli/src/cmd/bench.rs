@@ -87,15 +87,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Opens the index and times the query set against it.
-///
-/// Waiting for the search API (issue 4): until it lands this refuses to run
-/// rather than print made-up figures.
 fn run_on_index(args: &Args, specs: &[QuerySpec]) -> anyhow::Result<Report> {
-    measure(specs, args.runs, args.warmup, |_, _| {
-        anyhow::bail!(
-            "{}: searching is not built yet, so there is nothing to time",
-            args.index.dir.display()
-        )
+    let archive = protokoll::index::Archive::open(&args.index.dir)?;
+    let queries: Vec<_> = specs
+        .iter()
+        .map(|s| s.to_query(args.limit, args.snippets))
+        .collect();
+    measure(specs, args.runs, args.warmup, |i, spec| {
+        let results = archive
+            .search(&queries[i])
+            .with_context(|| format!("query {:?}", spec.text))?;
+        Ok(results.total as u64)
     })
 }
 
@@ -109,6 +111,29 @@ pub struct QuerySpec {
     pub decisions: bool,
     pub outcome: Option<protokoll::Outcome>,
     pub body: Option<String>,
+}
+
+impl QuerySpec {
+    /// The library query for this spec.
+    pub fn to_query(&self, limit: usize, snippets: bool) -> protokoll::search::Query {
+        let mut q = protokoll::search::Query::new(&self.text)
+            .limit(limit)
+            .snippets(snippets)
+            .decisions_only(self.decisions);
+        if let Some(from) = &self.from {
+            q = q.from(from.as_str());
+        }
+        if let Some(to) = &self.to {
+            q = q.to(to.as_str());
+        }
+        if let Some(outcome) = self.outcome {
+            q = q.outcome(outcome);
+        }
+        if let Some(body) = &self.body {
+            q = q.body(body.as_str());
+        }
+        q
+    }
 }
 
 /// Reads a query set: `CLASS<TAB>QUERY[<TAB>FLAGS]` lines, or plain lines
