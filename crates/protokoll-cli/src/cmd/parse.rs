@@ -22,7 +22,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let parsed = parse_file(&args.file)?;
     if args.json {
-        crate::output::print_json(&parsed.meeting)?;
+        crate::output::print_json(&protokoll::parse::ContractView::new(&parsed.meeting))?;
     } else {
         let mut out = std::io::stdout().lock();
         outline(&mut out, &parsed.meeting)?;

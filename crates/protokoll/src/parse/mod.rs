@@ -1,8 +1,41 @@
 //! The minutes parser: text in, [`Meeting`] out.
 //!
-//! (Being written: see issue 2.)
+//! The pipeline, in order:
+//!
+//! 1. [`text`] splits the text into lines and strips markdown marks.
+//! 2. [`furniture`] marks what PDF exports repeat on every page (page
+//!    numbers, signature boxes, the repeated protocol header).
+//! 3. [`items`] finds where agenda items start ("1. Title", "§ 22",
+//!    "Punkt 3)", "## 3. Title", unnumbered headings in notes), skips tables
+//!    of contents, and sets aside the trailer (attendee lists and
+//!    signatures after the last item).
+//! 4. [`header`] reads the metadata from the lines before the first item and
+//!    from the trailer: kind, body, date, time, place, reference, chair,
+//!    secretary, who was present and absent. [`dates`] and [`people`] read
+//!    the values.
+//! 5. [`body`] turns each item's lines into text, sections, presenters and
+//!    decisions, using [`parts`] for kommun item parts ("Beslutsunderlag",
+//!    "Socialnämndens beslut") and [`decisions`] for what a decision
+//!    sentence is and what outcome it states.
+//!
+//! **The parser never fails**: malformed input yields a best-effort
+//! [`Meeting`] plus diagnostics. Every stage walks the lines once and looks
+//! ahead a bounded distance, so the cost is linear in the input.
+
+mod body;
+mod contract;
+pub mod dates;
+mod decisions;
+mod furniture;
+mod header;
+mod items;
+mod parts;
+mod people;
+mod text;
 
 use crate::Meeting;
+
+pub use contract::{ContractView, MeetingHeader};
 
 /// Something the parser noticed but could not make sense of.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -21,14 +54,80 @@ pub struct Parsed {
 
 /// Parses the text of one minutes file. Never fails.
 pub fn parse(text: &str, source: &str) -> Parsed {
-    let _ = text;
-    Parsed {
-        meeting: Meeting {
-            source: source.to_string(),
-            ..Meeting::default()
-        },
-        diagnostics: Vec::new(),
+    let lines = text::split_lines(text);
+    let furniture = furniture::mark(&lines, |t| {
+        parts::label_line(t).is_some() || t.trim_start().starts_with("att ")
+    });
+    let segments = items::segment(&lines, &furniture);
+    let mut meeting = Meeting {
+        source: source.to_string(),
+        ..Meeting::default()
+    };
+    let mut diagnostics = Vec::new();
+
+    let mut reader = header::HeaderReader::new(&mut meeting);
+    for line in &lines[..segments.header_end] {
+        reader.line(line);
     }
+    for run in &segments.trailers {
+        reader.start_trailer();
+        for line in &lines[run.clone()] {
+            reader.line(line);
+        }
+    }
+    reader.finish();
+
+    for (k, raw) in segments.items.iter().enumerate() {
+        let item = body::build(&lines, &furniture, raw, k as u32 + 1, &segments.trailers);
+        if item.title.is_empty() {
+            diagnostics.push(Diagnostic {
+                line: raw.head + 1,
+                message: format!("item {} has no title", raw.number.as_deref().unwrap_or("?")),
+            });
+        }
+        meeting.items.push(item);
+    }
+    if meeting.chair.is_none() {
+        meeting.chair = chair_in_items(&meeting);
+    }
+    if meeting.items.is_empty() && !text.trim().is_empty() {
+        diagnostics.push(Diagnostic {
+            line: 1,
+            message: "no agenda items found: no numbered items, § paragraphs or headings"
+                .to_string(),
+        });
+    }
+    Parsed {
+        meeting,
+        diagnostics,
+    }
+}
+
+/// "Ordförande Anna Hasselbom Trofast, Borgholm kommun hälsade ..." in the
+/// opening item names the chair when the header does not.
+fn chair_in_items(m: &Meeting) -> Option<String> {
+    for item in m.items.iter().take(3) {
+        for line in item.text.lines() {
+            for key in ["Ordförande ", "Mötesordförande ", "Ordföranden "] {
+                let Some(rest) = line.trim_start().strip_prefix(key) else {
+                    continue;
+                };
+                let name: Vec<&str> = rest
+                    .split([',', '('])
+                    .next()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .take_while(|w| text::starts_upper(w))
+                    .take(5)
+                    .collect();
+                let name = name.join(" ");
+                if people::is_name(&name, 2) {
+                    return Some(name);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Reads and parses the file at `path`; `source` is its file name.

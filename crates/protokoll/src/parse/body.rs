@@ -1,0 +1,647 @@
+//! An item's body: its text, sections, presenters and decisions.
+//!
+//! The body lines are first grouped into blocks (paragraphs, headings,
+//! presenter lines, part labels, list entries, "att"-clauses). Page
+//! furniture is skipped, and a paragraph broken by a page break or a stray
+//! blank line mid-sentence is joined again. A second pass walks the blocks
+//! with a little state: which part of the item we are in (a decision part,
+//! a silent part such as a proposal, or plain notes), whether a lead ("X
+//! beslutar") waits for its clauses, and which sub-heading is current, so
+//! each decision carries it as its subject.
+
+use super::decisions::{classify, is_lead, sentences, trigger, Strength};
+use super::items::{is_plain_heading, RawItem};
+use super::parts::{label_line, Part};
+use super::people::presenters;
+use super::text::{
+    bullet, ends_sentence, list_number, plain, squeeze, starts_lower, unwrap_bold, unwrap_italic,
+    word_count, Line,
+};
+use crate::{AgendaItem, Decision, Outcome, Section};
+
+#[derive(Debug)]
+enum Kind {
+    Para {
+        lines: u32,
+        gap_before: bool,
+        gap_after: bool,
+        italic: bool,
+    },
+    Heading,
+    Presenter(Vec<String>),
+    Label {
+        part: Part,
+        colon: bool,
+        title: String,
+    },
+    Entry {
+        italic: bool,
+    },
+    Att,
+}
+
+#[derive(Debug)]
+struct Block {
+    kind: Kind,
+    text: String,
+}
+
+impl Block {
+    fn open(&self) -> bool {
+        matches!(
+            self.kind,
+            Kind::Para { .. } | Kind::Entry { .. } | Kind::Att
+        ) || matches!(self.kind, Kind::Label { .. } if !self.text.is_empty())
+    }
+}
+
+/// Builds the agenda item for `raw` from the document's lines.
+pub fn build(
+    lines: &[Line<'_>],
+    furniture: &[bool],
+    raw: &RawItem,
+    ordinal: u32,
+    skip: &[std::ops::Range<usize>],
+) -> AgendaItem {
+    let mut text = String::new();
+    let blocks = blocks(lines, furniture, raw, skip, &mut text);
+    let mut item = AgendaItem {
+        ordinal,
+        number: raw.number.clone(),
+        title: raw.title.clone(),
+        text,
+        ..AgendaItem::default()
+    };
+    interpret(blocks, &mut item);
+    item
+}
+
+fn blocks(
+    lines: &[Line<'_>],
+    furniture: &[bool],
+    raw: &RawItem,
+    skip: &[std::ops::Range<usize>],
+    text: &mut String,
+) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    // The body starts after the item's heading: as after a blank line.
+    let mut gap = true;
+    let mut lead_buf = String::new();
+    for idx in raw.body.clone() {
+        if furniture[idx] || skip.iter().any(|r| r.contains(&idx)) {
+            gap = true;
+            continue;
+        }
+        let line = &lines[idx];
+        if line.is_blank() {
+            gap = true;
+            continue;
+        }
+        if gap {
+            if let Some(Block {
+                kind: Kind::Para { gap_after, .. },
+                ..
+            }) = blocks.last_mut()
+            {
+                *gap_after = true;
+            }
+        }
+        let raw_text = line.text;
+        let cleaned = plain(raw_text);
+        let cleaned = cleaned.trim();
+        let marked = line.level > 0 || unwrap_bold(raw_text).is_some();
+        let label = if marked {
+            let colon = cleaned.ends_with(':');
+            label_line(cleaned.trim_end_matches(':')).map(|(part, _, _)| (part, colon, ""))
+        } else {
+            label_line(cleaned).map(|(part, rest, colon)| (part, colon, rest))
+        };
+        if let Some((part, colon, rest)) = label {
+            let title = cleaned.split(':').next().unwrap_or(cleaned).trim();
+            if !text.is_empty() {
+                text.push_str(if gap { "\n\n" } else { "\n" });
+            }
+            text.push_str(title);
+            if !rest.is_empty() {
+                text.push_str(": ");
+                text.push_str(rest);
+            }
+            blocks.push(Block {
+                kind: Kind::Label {
+                    part,
+                    colon,
+                    title: title.to_string(),
+                },
+                text: rest.to_string(),
+            });
+            gap = false;
+            continue;
+        }
+        let kind = if marked {
+            Some(Kind::Heading)
+        } else if let Some(names) = presenters(cleaned) {
+            Some(Kind::Presenter(names))
+        } else if let Some(rest) =
+            bullet(raw_text).or_else(|| list_number(raw_text).map(|(_, r)| r))
+        {
+            let italic = unwrap_italic(rest).is_some();
+            push_block(&mut blocks, text, gap, Kind::Entry { italic }, &plain(rest));
+            gap = false;
+            continue;
+        } else if cleaned.starts_with("att ") && (gap || after_clause(&blocks, &mut lead_buf)) {
+            Some(Kind::Att)
+        } else {
+            None
+        };
+        match kind {
+            Some(kind) => {
+                let body = if matches!(kind, Kind::Heading) {
+                    cleaned.trim_end_matches(':').trim()
+                } else {
+                    cleaned
+                };
+                push_block(&mut blocks, text, gap, kind, body);
+            }
+            None => {
+                let italic = unwrap_italic(raw_text).is_some();
+                let joins = blocks.last().is_some_and(|b| {
+                    b.open()
+                        && (!gap
+                            || (!ends_sentence(&b.text)
+                                && starts_lower(cleaned)
+                                && !cleaned.starts_with("att ")
+                                && !matches!(b.kind, Kind::Label { .. })))
+                });
+                if joins {
+                    let b = blocks.last_mut().expect("checked above");
+                    b.text.push(' ');
+                    b.text.push_str(cleaned);
+                    text.push(if gap { ' ' } else { '\n' });
+                    text.push_str(cleaned);
+                    if let Kind::Para {
+                        lines, gap_after, ..
+                    } = &mut b.kind
+                    {
+                        *lines += 1;
+                        *gap_after = false;
+                    }
+                } else {
+                    push_block(
+                        &mut blocks,
+                        text,
+                        gap,
+                        Kind::Para {
+                            lines: 1,
+                            gap_before: gap,
+                            gap_after: false,
+                            italic,
+                        },
+                        cleaned,
+                    );
+                }
+            }
+        }
+        gap = false;
+    }
+    if let Some(Block {
+        kind: Kind::Para { gap_after, .. },
+        ..
+    }) = blocks.last_mut()
+    {
+        *gap_after = true;
+    }
+    blocks
+}
+
+/// Whether an "att" line right under the previous block starts a clause
+/// (the block before it ended a sentence, was a lead or was a clause)
+/// rather than continuing a wrapped sentence.
+fn after_clause(blocks: &[Block], buf: &mut String) -> bool {
+    match blocks.last() {
+        None => true,
+        Some(b) => match b.kind {
+            Kind::Att | Kind::Label { .. } | Kind::Heading | Kind::Presenter(_) => true,
+            _ => ends_sentence(&b.text) || is_lead(&b.text, buf),
+        },
+    }
+}
+
+fn push_block(blocks: &mut Vec<Block>, text: &mut String, gap: bool, kind: Kind, body: &str) {
+    if !text.is_empty() {
+        text.push_str(if gap { "\n\n" } else { "\n" });
+    }
+    if !matches!(kind, Kind::Label { .. }) {
+        if matches!(kind, Kind::Entry { .. }) {
+            text.push_str("- ");
+        }
+        text.push_str(body);
+    }
+    blocks.push(Block {
+        kind,
+        text: body.to_string(),
+    });
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum State {
+    Notes,
+    /// After a "Beslut" label: `colon` labels ("Beslut:") in notes hold one
+    /// paragraph; bare ones ("Socialnämndens beslut") hold the whole part.
+    Deciding {
+        colon: bool,
+    },
+    Silent,
+}
+
+fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
+    let mut buf = String::new();
+    let mut state = State::Notes;
+    let mut lead = false;
+    let mut subject: Option<String> = None;
+    let mut found: Vec<(Decision, Strength)> = Vec::new();
+    let mut labelled = false;
+    // Under a "Beslut:" label in notes, a list of decisions ends the part:
+    // the paragraph after the list is notes again.
+    let mut clauses_taken = false;
+    let emit = |found: &mut Vec<(Decision, Strength)>,
+                text: &str,
+                default: Outcome,
+                strength: Strength,
+                subject: &Option<String>,
+                buf: &mut String| {
+        let t = squeeze(&plain(text));
+        let t = t.trim_start_matches(['-', '•', ' ']).trim();
+        if t.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            return;
+        }
+        let outcome = classify(t, default, buf);
+        found.push((
+            Decision {
+                text: t.to_string(),
+                outcome,
+                subject: subject.clone(),
+            },
+            strength,
+        ));
+    };
+    for block in blocks {
+        match block.kind {
+            Kind::Heading => {
+                item.sections.push(Section {
+                    title: block.text.clone(),
+                    presenters: Vec::new(),
+                });
+                subject = Some(block.text);
+                state = State::Notes;
+                lead = false;
+            }
+            Kind::Presenter(names) => {
+                let target = match (&subject, item.sections.last_mut()) {
+                    (Some(_), Some(s)) => &mut s.presenters,
+                    _ => &mut item.presenters,
+                };
+                for n in names {
+                    if !target.contains(&n) {
+                        target.push(n);
+                    }
+                }
+            }
+            Kind::Label { part, colon, title } => {
+                let rest = block.text.as_str();
+                lead = false;
+                clauses_taken = false;
+                match part {
+                    Part::Silent => {
+                        state = State::Silent;
+                        item.sections.push(Section {
+                            title,
+                            presenters: Vec::new(),
+                        });
+                    }
+                    Part::Decision => {
+                        labelled = true;
+                        if rest.trim().is_empty() {
+                            state = State::Deciding { colon };
+                            lead = true;
+                            if !colon {
+                                item.sections.push(Section {
+                                    title: title.clone(),
+                                    presenters: Vec::new(),
+                                });
+                            }
+                        } else if is_lead(rest, &mut buf) {
+                            state = State::Deciding { colon: true };
+                            lead = true;
+                        } else {
+                            emit(
+                                &mut found,
+                                rest,
+                                Outcome::Other,
+                                Strength::Explicit,
+                                &subject,
+                                &mut buf,
+                            );
+                            state = State::Notes;
+                        }
+                    }
+                }
+            }
+            Kind::Para {
+                lines,
+                gap_before,
+                gap_after,
+                italic,
+            } => {
+                if state == State::Silent {
+                    continue;
+                }
+                let t = block.text.as_str();
+                if lines == 1
+                    && gap_before
+                    && gap_after
+                    && state == State::Notes
+                    && is_plain_heading(t)
+                {
+                    let title = t.trim().trim_end_matches(':').trim().to_string();
+                    item.sections.push(Section {
+                        title: title.clone(),
+                        presenters: Vec::new(),
+                    });
+                    subject = Some(title);
+                    lead = false;
+                    continue;
+                }
+                if is_lead(t, &mut buf) {
+                    lead = true;
+                    continue;
+                }
+                if let State::Deciding { colon } = state {
+                    if colon && clauses_taken {
+                        state = State::Notes;
+                        clauses_taken = false;
+                    }
+                }
+                if let State::Deciding { colon } = state {
+                    emit(
+                        &mut found,
+                        t,
+                        Outcome::Other,
+                        Strength::Explicit,
+                        &subject,
+                        &mut buf,
+                    );
+                    if colon {
+                        state = State::Notes;
+                    }
+                    lead = false;
+                    continue;
+                }
+                lead = false;
+                if italic && lines == 1 && ends_sentence(t) && word_count(t, 5) >= 4 {
+                    emit(
+                        &mut found,
+                        t,
+                        Outcome::Other,
+                        Strength::Strong,
+                        &subject,
+                        &mut buf,
+                    );
+                    continue;
+                }
+                let mut weak = false;
+                for s in sentences(t) {
+                    match trigger(s, &mut buf) {
+                        Some(Strength::Weak) if !weak => {
+                            weak = true;
+                            emit(
+                                &mut found,
+                                s,
+                                Outcome::Other,
+                                Strength::Weak,
+                                &subject,
+                                &mut buf,
+                            );
+                        }
+                        Some(Strength::Strong) => {
+                            emit(
+                                &mut found,
+                                s,
+                                Outcome::Approved,
+                                Strength::Strong,
+                                &subject,
+                                &mut buf,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Kind::Entry { italic } => {
+                if state == State::Silent {
+                    continue;
+                }
+                let t = block.text.as_str();
+                if lead || matches!(state, State::Deciding { .. }) {
+                    clauses_taken = true;
+                    emit(
+                        &mut found,
+                        t,
+                        if lead {
+                            Outcome::Approved
+                        } else {
+                            Outcome::Other
+                        },
+                        Strength::Explicit,
+                        &subject,
+                        &mut buf,
+                    );
+                    continue;
+                }
+                if italic && word_count(t, 3) >= 3 {
+                    emit(
+                        &mut found,
+                        t,
+                        Outcome::Other,
+                        Strength::Strong,
+                        &subject,
+                        &mut buf,
+                    );
+                    continue;
+                }
+                match sentences(t).find_map(|s| trigger(s, &mut buf).map(|k| (s, k))) {
+                    Some((s, Strength::Strong)) => emit(
+                        &mut found,
+                        s,
+                        Outcome::Approved,
+                        Strength::Strong,
+                        &subject,
+                        &mut buf,
+                    ),
+                    Some((s, _)) => emit(
+                        &mut found,
+                        s,
+                        Outcome::Other,
+                        Strength::Weak,
+                        &subject,
+                        &mut buf,
+                    ),
+                    None => {}
+                }
+            }
+            Kind::Att => {
+                if state == State::Silent {
+                    continue;
+                }
+                if lead || matches!(state, State::Deciding { .. }) {
+                    lead = true;
+                    clauses_taken = true;
+                    emit(
+                        &mut found,
+                        &block.text,
+                        Outcome::Approved,
+                        Strength::Explicit,
+                        &subject,
+                        &mut buf,
+                    );
+                }
+            }
+        }
+    }
+    // Explicit decisions supersede the guesses made from loose sentences.
+    if labelled {
+        found.retain(|(_, s)| *s != Strength::Weak);
+    }
+    item.decisions = found.into_iter().map(|(d, _)| d).collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::text::split_lines;
+
+    fn item(body: &str) -> AgendaItem {
+        let lines = split_lines(body);
+        let furniture = vec![false; lines.len()];
+        let raw = RawItem {
+            number: Some("1".into()),
+            value: Some(1),
+            title: "Titel".into(),
+            form: crate::parse::items::Form::Dot,
+            head: 0,
+            body: 0..lines.len(),
+        };
+        build(&lines, &furniture, &raw, 1, &[])
+    }
+
+    fn check(body: &str, expected: &[(&str, Outcome, Option<&str>)]) {
+        let it = item(body);
+        let got: Vec<_> = it
+            .decisions
+            .iter()
+            .map(|d| (d.text.as_str(), d.outcome, d.subject.as_deref()))
+            .collect();
+        assert_eq!(got, expected, "text: {}", it.text);
+    }
+
+    #[test]
+    fn beslut_label_on_same_line_and_next_line() {
+        check(
+            "Text om saken.\n\n**Beslut:** Ledningsgruppen ställer sig bakom förslaget. Viktigt att betona.\n",
+            &[("Ledningsgruppen ställer sig bakom förslaget. Viktigt att betona.", Outcome::Approved, None)],
+        );
+        check(
+            "Beslut:\n\nLedningsgruppen enas i att skjuter på beslut i frågan.\n\nÖvrig text som följer.\n",
+            &[("Ledningsgruppen enas i att skjuter på beslut i frågan.", Outcome::Postponed, None)],
+        );
+    }
+
+    #[test]
+    fn lead_with_att_clauses() {
+        check(
+            "Text.\n\nLSVO:s ledningsgrupp beslutar\n\natt godkänna handlingsplanen\n\natt rekrytera en projektledare\n\n\
+             Protokollet ska skickas till\n",
+            &[
+                ("att godkänna handlingsplanen", Outcome::Approved, None),
+                ("att rekrytera en projektledare", Outcome::Approved, None),
+            ],
+        );
+    }
+
+    #[test]
+    fn lead_with_italic_bullets_under_subheadings() {
+        check(
+            "Förlängning av projektet\n\nLäns gemensam ledning i samverkan beslutar att\n\n\
+             - *förlänga projektet t o m 2024-12-31*\n- *projektledarnas uppdrag förlängs*\n\n\
+             Revidering av överenskommelse\n\nLäns gemensam ledning i samverkan godkänner föreslagna ändringar.\n",
+            &[
+                ("förlänga projektet t o m 2024-12-31", Outcome::Approved, Some("Förlängning av projektet")),
+                ("projektledarnas uppdrag förlängs", Outcome::Approved, Some("Förlängning av projektet")),
+                (
+                    "Läns gemensam ledning i samverkan godkänner föreslagna ändringar.",
+                    Outcome::Approved,
+                    Some("Revidering av överenskommelse"),
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn kommun_parts_proposals_are_not_decisions() {
+        check(
+            "Ärendebeskrivning\nFöreningen har ansökt om bidrag. Tidigare ansökan avslogs.\n\
+             Beslutsunderlag\nTjänsteskrivelse om beslut 2024-04-30\n\
+             Förvaltningens förslag till beslut\nSocialnämnden beslutar\natt bevilja bidrag med 20 000 kr.\n\
+             Socialnämndens beslut\nSocialnämnden beslutar\natt bevilja föreningen bidrag med 20 000 kr,\n\
+             att uppdra åt förvaltningen att följa upp\ninsatsen under hösten.\n\
+             Reservation\nBertil Berg (M) reserverar sig mot beslutet.\nBeslutet skickas till\nFöreningen\n",
+            &[
+                ("att bevilja föreningen bidrag med 20 000 kr,", Outcome::Approved, None),
+                ("att uppdra åt förvaltningen att följa upp insatsen under hösten.", Outcome::Other, None),
+            ],
+        );
+    }
+
+    #[test]
+    fn loose_sentences_one_per_paragraph() {
+        check(
+            "Ansökan från Hammarö kommun beviljas delvis. Stöd beviljas för uppföljning.\n\n\
+             Ansökan om träningsredskap, ansökan avslås. Gruppen anser annat.\n\n\
+             Dialog om tidsfrist diskuterades. *Samordningsgruppen godkänner tid för sista ansökningsdatum.* Mer text.\n",
+            &[
+                ("Ansökan från Hammarö kommun beviljas delvis.", Outcome::Approved, None),
+                ("Ansökan om träningsredskap, ansökan avslås.", Outcome::Rejected, None),
+                ("Samordningsgruppen godkänner tid för sista ansökningsdatum.", Outcome::Approved, None),
+            ],
+        );
+    }
+
+    #[test]
+    fn sections_and_presenters() {
+        let it = item(
+            "*Föredragande: Annika Magnerot*\n\nText.\n\n### Tvärgrupp Barn och unga\n\n\
+             *Föredragande: Annie-Lie, Per och Magnus*\n\nText.\n\nTvärgrupp Äldre:\n\nText.\n",
+        );
+        assert_eq!(it.presenters, ["Annika Magnerot"]);
+        let sections: Vec<_> = it
+            .sections
+            .iter()
+            .map(|s| (s.title.as_str(), s.presenters.len()))
+            .collect();
+        assert_eq!(
+            sections,
+            [("Tvärgrupp Barn och unga", 3), ("Tvärgrupp Äldre", 0)]
+        );
+    }
+
+    #[test]
+    fn sentence_split_by_a_blank_line_is_joined() {
+        let it = item(
+            "arbete med att systematisera de länsgemensamma\n\nstyrdokument, vilket godkändes.\n",
+        );
+        assert_eq!(
+            it.text,
+            "arbete med att systematisera de länsgemensamma styrdokument, vilket godkändes."
+        );
+        assert!(it.decisions.is_empty());
+    }
+}

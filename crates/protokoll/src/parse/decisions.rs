@@ -1,0 +1,366 @@
+//! Decisions: which sentences decide something, and what they decide.
+//!
+//! Explicit decisions come from the item's structure (a "Beslut:" label,
+//! "X beslutar" followed by "att"-clauses or a list) and are found in
+//! `body.rs`. This module reads the sentences themselves: it splits a
+//! paragraph into sentences, finds the ones that are decisions on their own
+//! ("Dagordningen godkänns.", "ansökan avslås", "X beslutar att ..."), and
+//! classifies any decision text into an [`Outcome`].
+//!
+//! Matching works on lowercase words, never on regular expressions, so the
+//! cost is one pass over the sentence.
+
+use super::text::push_lower;
+use crate::Outcome;
+
+/// How sure the parser is that a piece of text is a decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strength {
+    /// Under a "Beslut" label or an "X beslutar" lead.
+    Explicit,
+    /// A sentence saying "X beslutar att ...", or an italic decision line.
+    Strong,
+    /// A sentence with a decision verb ("godkänns", "avslås").
+    Weak,
+}
+
+/// Splits `s` into sentences: at ".", "!" or "?" followed by white space,
+/// except after abbreviations ("bl.a.", "t.ex.", "kl.") and initials ("Maria W.").
+pub fn sentences(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let c = b[i];
+            i += 1;
+            if !matches!(c, b'.' | b'!' | b'?') {
+                continue;
+            }
+            let mut j = i;
+            while j < b.len() && matches!(b[j], b'*' | b'_' | b'"' | b')' | b'\'') {
+                j += 1;
+            }
+            if j < b.len() && !matches!(b[j], b' ' | b'\n' | b'\t') {
+                continue;
+            }
+            if c == b'.' && is_abbreviation(&s[start..i - 1]) {
+                continue;
+            }
+            let sentence = s[start..j].trim();
+            start = j;
+            i = j;
+            if !sentence.is_empty() {
+                return Some(sentence);
+            }
+        }
+        if start < b.len() {
+            let sentence = s[start..].trim();
+            start = b.len();
+            if !sentence.is_empty() {
+                return Some(sentence);
+            }
+        }
+        None
+    })
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit([' ', '\n', '\t', '(']).next().unwrap_or("");
+    let word = word.trim_start_matches(['*', '_']);
+    if word.contains('.') {
+        return true;
+    }
+    let n = word.chars().count();
+    if n == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    const ABBR: [&str; 22] = [
+        "ca", "kl", "nr", "st", "resp", "inkl", "exkl", "dvs", "ev", "jfr", "tf", "bl", "t", "m",
+        "s", "o", "ang", "enl", "tel", "mfl", "mm", "fr",
+    ];
+    ABBR.contains(&word)
+}
+
+/// Lowercase words of `s` (letters and digits), reusing `buf`.
+fn words<'b>(s: &str, buf: &'b mut String) -> Vec<&'b str> {
+    buf.clear();
+    push_lower(buf, s);
+    buf.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// What makes a sentence a decision on its own, if anything.
+pub fn trigger(sentence: &str, buf: &mut String) -> Option<Strength> {
+    let w = words(sentence, buf);
+    let at = |k: usize| w.get(k).copied().unwrap_or("");
+    // Indexing, not iterating: each match looks at the words around `i`.
+    #[allow(clippy::needless_range_loop)]
+    for i in 0..w.len() {
+        let strength = match w[i] {
+            "beslutar" | "beslutade" | "beslöt" | "beslutat" | "beslutades"
+                if matches!(at(i + 1), "att" | "enligt") =>
+            {
+                Some(Strength::Strong)
+            }
+            "godkänns" | "godkänner" | "godkändes" | "godkänt" | "godkänd" | "godkände"
+            | "beviljas" | "beviljar" | "beviljat" | "beviljades" | "beviljade" | "bifalls"
+            | "bifaller" | "bifölls" | "tillstyrks" | "tillstyrker" | "fastställer"
+            | "fastställs" | "fastställdes" | "fastställde" | "avslås" | "avslår" | "avslogs"
+            | "avslog" | "avslag" | "bordläggs" | "bordlades" | "bordlagts" | "återremitteras"
+            | "återremitterades" | "återremitterar" | "antogs" => {
+                (!matches!(at(i.wrapping_sub(1)), "vilket" | "som" | "vilka"))
+                    .then_some(Strength::Weak)
+            }
+            "ställer" | "ställde" if at(i + 1) == "sig" => {
+                matches!(at(i + 2), "bakom" | "positiv" | "positiva" | "positivt")
+                    .then_some(Strength::Weak)
+            }
+            "skjuts" | "skjuter" | "sköts" if matches!(at(i + 1), "upp" | "fram" | "på") => {
+                (w[i] != "sköts" || at(i + 1) == "upp").then_some(Strength::Weak)
+            }
+            "läggs" | "lades" | "lägges" if at(i + 1) == "till" && at(i + 2) == "handlingarna" => {
+                Some(Strength::Weak)
+            }
+            "väljs" | "valdes" if at(i + 1) == "in" => Some(Strength::Weak),
+            _ => None,
+        };
+        if strength.is_some() {
+            return strength;
+        }
+    }
+    None
+}
+
+/// The outcome a decision text states, or `default` when it states none
+/// of approved, rejected, postponed, noted or an assignment.
+pub fn classify(text: &str, default: Outcome, buf: &mut String) -> Outcome {
+    let w = words(text, buf);
+    let at = |k: usize| w.get(k).copied().unwrap_or("");
+    let (mut postponed, mut rejected, mut noted, mut approved, mut assigned, mut resolved) =
+        (false, false, false, false, false, false);
+    #[allow(clippy::needless_range_loop)]
+    for i in 0..w.len() {
+        let next = at(i + 1);
+        let negated = matches!(next, "inte" | "ej");
+        match w[i] {
+            "skjuts" | "skjuter" | "skjuta" if matches!(next, "upp" | "fram" | "på") => {
+                postponed = true
+            }
+            "bordläggs" | "bordlades" | "bordlägga" | "bordlagts" | "bordläggning"
+            | "återremitteras" | "återremitterades" | "återremitterar" | "återremittera"
+            | "uppskjuts" => postponed = true,
+            "avslås" | "avslår" | "avslogs" | "avslog" | "avslag" | "avslå" | "avvisas"
+            | "avvisar" | "avstyrker" | "avstyrks" => rejected = true,
+            "handlingarna" if at(i.wrapping_sub(1)) == "till" => noted = true,
+            "noterar" | "noteras" | "noterades" | "noterade" => noted = true,
+            "tar" | "tog" | "ta" if next == "del" && at(i + 2) == "av" => noted = true,
+            "godkänns" | "godkänner" | "godkänna" | "godkändes" | "godkänd" | "godkänt"
+            | "godkände" | "beviljas" | "beviljar" | "bevilja" | "beviljat" | "beviljades"
+            | "beviljade" | "bifall" | "bifalla" | "bifalls" | "bifaller" | "bifölls"
+            | "fastställer" | "fastställa" | "fastställs" | "fastställdes" | "fastställde"
+            | "anta" | "antar" | "antas" | "antogs" | "tillstyrker" | "tillstyrka"
+            | "tillstyrks" => {
+                if negated {
+                    rejected = true;
+                } else {
+                    approved = true;
+                }
+            }
+            "ställer" | "ställde" | "ställa" if next == "sig" => {
+                if matches!(at(i + 2), "bakom" | "positiv" | "positiva" | "positivt") {
+                    approved = true;
+                }
+            }
+            "väljs" | "valdes" | "välja" if next == "in" => approved = true,
+            "uppdrar" | "uppdras" | "uppdra" => assigned = true,
+            "uppdrag" | "uppdraget" => {
+                // "ges i uppdrag", "ger förvaltningen uppdrag": an assignment;
+                // "projektledarnas uppdrag förlängs" is not.
+                let giving = (1..=3).any(|k| {
+                    matches!(
+                        at(i.wrapping_sub(k)),
+                        "i" | "ge" | "ger" | "ges" | "gav" | "gavs" | "får" | "fick"
+                    )
+                });
+                assigned |= giving;
+            }
+            "beslutar" | "beslutade" | "beslöt" | "beslutat"
+                if matches!(next, "att" | "enligt") =>
+            {
+                resolved = true
+            }
+            _ => {}
+        }
+    }
+    if postponed {
+        Outcome::Postponed
+    } else if rejected {
+        Outcome::Rejected
+    } else if noted {
+        Outcome::Noted
+    } else if approved {
+        Outcome::Approved
+    } else if assigned {
+        Outcome::Other
+    } else if resolved {
+        Outcome::Approved
+    } else {
+        default
+    }
+}
+
+/// Whether a paragraph announces decisions that follow it: "LSVO:s
+/// ledningsgrupp beslutar", "... beslutar att", "Mötet beslutade följande:".
+pub fn is_lead(text: &str, buf: &mut String) -> bool {
+    let t = text.trim().trim_end_matches([':', ' ', '*', '_']);
+    if t.len() > 300 {
+        return false;
+    }
+    let w = words(t, buf);
+    let n = w.len();
+    if n < 2 || w.iter().any(|x| x.starts_with("föreslå")) {
+        return false;
+    }
+    let verb = |x: &str| {
+        matches!(
+            x,
+            "beslutar" | "beslutade" | "beslöt" | "beslutades" | "beslöts"
+        )
+    };
+    let last = w[n - 1];
+    verb(last)
+        || (matches!(last, "att" | "följande") && verb(w[n - 2]))
+        || (last == "beslut" && w[n - 2] == "följande")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: Option<Strength>, outcome: Outcome) {
+        let mut buf = String::new();
+        assert_eq!(trigger(text, &mut buf), expected, "{text}");
+        assert_eq!(classify(text, Outcome::Other, &mut buf), outcome, "{text}");
+    }
+
+    #[test]
+    fn decision_sentences_and_outcomes() {
+        check(
+            "Dagordningen godkänns.",
+            Some(Strength::Weak),
+            Outcome::Approved,
+        );
+        check(
+            "Ansökan från Hammarö kommun, start av ett mottagningsteam för äldre, beviljas delvis.",
+            Some(Strength::Weak),
+            Outcome::Approved,
+        );
+        check(
+            "Ansökan om träningsredskap, ansökan avslås.",
+            Some(Strength::Weak),
+            Outcome::Rejected,
+        );
+        check(
+            "Punkten skjuts fram till januarimöte.",
+            Some(Strength::Weak),
+            Outcome::Postponed,
+        );
+        check(
+            "Ärendet bordläggs.",
+            Some(Strength::Weak),
+            Outcome::Postponed,
+        );
+        check(
+            "Inga tillägg och protokollet lades till handlingarna.",
+            Some(Strength::Weak),
+            Outcome::Noted,
+        );
+        check(
+            "Ledningsgruppen ställer sig bakom ovanstående inval.",
+            Some(Strength::Weak),
+            Outcome::Approved,
+        );
+        check(
+            "Samordningsgruppen ställer sig positiv till detta och ger stödstrukturen uppdrag att fortsätta.",
+            Some(Strength::Weak),
+            Outcome::Approved,
+        );
+        check(
+            "Läns gemensam ledning i samverkan beslutar att anta ett gemensamt arbetssätt.",
+            Some(Strength::Strong),
+            Outcome::Approved,
+        );
+        check(
+            "Magnus Wibert väljs in i Tvärgrupp barn och unga.",
+            Some(Strength::Weak),
+            Outcome::Approved,
+        );
+        check(
+            "Förslaget godkänns inte.",
+            Some(Strength::Weak),
+            Outcome::Rejected,
+        );
+        check(
+            "att Ge Birgitta Nilsson i uppdrag att ta fram projektplan",
+            None,
+            Outcome::Other,
+        );
+        check("Nämnden tar del av informationen.", None, Outcome::Noted);
+        check(
+            "Ledningsgruppen enas i att skjuter på beslut i frågan. Annika ges i uppdrag att skicka ett mail.",
+            Some(Strength::Weak),
+            Outcome::Postponed,
+        );
+    }
+
+    #[test]
+    fn narrative_is_no_decision() {
+        let mut buf = String::new();
+        for s in [
+            "Då deltagarantalet är reducerat tas beslut om att korta ner mötet.",
+            "Ledningsgruppen beslutar om ny deltagare.",
+            "En uppdatering begärdes så att arbetet kan göras med de styrdokument, vilket godkändes.",
+            "Detta skulle starta under hösten 2023 men sköts på framtiden på grund av resursbrist.",
+            "Kan vi möjliggöra gemensamma beslut i en gränslös organisation.",
+        ] {
+            assert_eq!(trigger(s, &mut buf), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn leads() {
+        let mut buf = String::new();
+        assert!(is_lead("LSVO:s ledningsgrupp beslutar", &mut buf));
+        assert!(is_lead(
+            "Läns gemensam ledning i samverkan beslutar att",
+            &mut buf
+        ));
+        assert!(is_lead("Socialnämnden beslutar:", &mut buf));
+        assert!(!is_lead(
+            "Förvaltningen föreslår att socialnämnden beslutar",
+            &mut buf
+        ));
+        assert!(!is_lead(
+            "Socialnämnden beslutar att bevilja bidraget.",
+            &mut buf
+        ));
+    }
+
+    #[test]
+    fn sentence_split() {
+        let got: Vec<_> = sentences(
+            "Namnet mailas till Maria W. Sara kallar bl.a. till möte kl. 13. *Gruppen godkänner tiden.* Sedan.",
+        )
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "Namnet mailas till Maria W. Sara kallar bl.a. till möte kl. 13.",
+                "*Gruppen godkänner tiden.*",
+                "Sedan."
+            ]
+        );
+    }
+}

@@ -1,0 +1,931 @@
+//! Header metadata: what kind of document it is, who met, when and where.
+//!
+//! The header is every line before the first agenda item, plus the
+//! trailer: attendee lists and signatures some minutes put at the end
+//! ("Närvarade ledamöter", "Mötesanteckningar skrivna av ..."). Both are read
+//! by one state machine over lines. A line is either a key ("Tid:",
+//! "Plats och tid", "Beslutande", a tab-separated table row "Tid\tFredag ..."),
+//! a value or list entry belonging to the key before it, or a free line that
+//! may name the document kind, the body that met or the date.
+
+use std::sync::LazyLock;
+
+use super::dates::{find_date, find_time, DATE_FILLER};
+use super::people::{self, is_name, label, people_in, person, role_in, Role};
+use super::text::{
+    cells, eq_ci, is_filler, plain, starts_lower, starts_upper, strip_prefix_ci, Line,
+};
+use crate::{Meeting, Person};
+
+/// What a header key introduces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Date,
+    Time,
+    Place,
+    TimeAndPlace,
+    Reference,
+    Present,
+    Absent,
+    Chair,
+    Secretary,
+    Signatures,
+    Body,
+    /// A key whose value we read past: "Justerare", "Paragrafer".
+    Ignore,
+}
+
+const KEYS: &[(&str, Key)] = &[
+    ("justeringens plats och tid", Key::Ignore),
+    ("justeringens tid och plats", Key::Ignore),
+    ("justeringens plats", Key::Ignore),
+    ("justeringsdatum", Key::Ignore),
+    ("plats och tid", Key::TimeAndPlace),
+    ("tid och plats", Key::TimeAndPlace),
+    ("tid/plats", Key::TimeAndPlace),
+    ("plats/tid", Key::TimeAndPlace),
+    ("datum då anslaget sätts upp", Key::Ignore),
+    ("datum då anslaget tas ned", Key::Ignore),
+    ("datum för anslags uppsättande", Key::Ignore),
+    ("datum för anslags nedtagande", Key::Ignore),
+    ("anslaget sätts upp", Key::Ignore),
+    ("anslaget tas ned", Key::Ignore),
+    ("förvaringsplats för protokollet", Key::Ignore),
+    ("förvaringsplats", Key::Ignore),
+    ("sammanträdesdatum", Key::Date),
+    ("sammanträdestid", Key::Time),
+    ("mötesdatum", Key::Date),
+    ("datum och tid", Key::Time),
+    ("datum", Key::Date),
+    ("tidpunkt", Key::Time),
+    ("tid", Key::Time),
+    ("mötesplats", Key::Place),
+    ("sammanträdeslokal", Key::Place),
+    ("plats", Key::Place),
+    ("lokal", Key::Place),
+    ("diarienummer", Key::Reference),
+    ("diarienr", Key::Reference),
+    ("dnr", Key::Reference),
+    ("närvarande ledamöter", Key::Present),
+    ("närvarade ledamöter", Key::Present),
+    ("närvarande ersättare", Key::Present),
+    ("närvarande tjänstemän", Key::Present),
+    ("närvarande tjänstepersoner", Key::Present),
+    ("närvarande", Key::Present),
+    ("närvarade", Key::Present),
+    ("beslutande ledamöter", Key::Present),
+    ("beslutande", Key::Present),
+    ("tjänstgörande ersättare", Key::Present),
+    ("ej tjänstgörande ersättare", Key::Present),
+    ("icke tjänstgörande ersättare", Key::Present),
+    ("övriga närvarande", Key::Present),
+    ("övriga deltagare", Key::Present),
+    ("övriga deltagande", Key::Present),
+    ("övriga medverkande", Key::Present),
+    ("medverkande", Key::Present),
+    ("deltagare", Key::Present),
+    ("deltagande", Key::Present),
+    ("ledamöter", Key::Present),
+    ("ersättare", Key::Present),
+    ("frånvarande ledamöter", Key::Absent),
+    ("frånvarande", Key::Absent),
+    // Typing slips seen in real minutes.
+    ("frånvarnade", Key::Absent),
+    ("frånvarade", Key::Absent),
+    ("närvarnade", Key::Present),
+    ("ej närvarande", Key::Absent),
+    ("anmält förhinder", Key::Absent),
+    ("anmäld frånvaro", Key::Absent),
+    ("förhinder", Key::Absent),
+    ("mötesordförande", Key::Chair),
+    ("ordförande", Key::Chair),
+    ("ordf", Key::Chair),
+    ("mötessekreterare", Key::Secretary),
+    ("sekreterare", Key::Secretary),
+    ("protokollförare", Key::Secretary),
+    ("vid protokollet", Key::Secretary),
+    ("mötesanteckningar skrivna av", Key::Secretary),
+    ("mötesanteckningar förda av", Key::Secretary),
+    ("minnesanteckningar förda av", Key::Secretary),
+    ("minnesanteckningar skrivna av", Key::Secretary),
+    ("anteckningar förda av", Key::Secretary),
+    ("anteckningar skrivna av", Key::Secretary),
+    ("protokollet fört av", Key::Secretary),
+    ("antecknat av", Key::Secretary),
+    ("antecknare", Key::Secretary),
+    ("underskrifter", Key::Signatures),
+    ("underskrift", Key::Signatures),
+    ("justerare", Key::Ignore),
+    ("justerande", Key::Ignore),
+    ("justerade av", Key::Ignore),
+    ("justeras av", Key::Ignore),
+    ("utses att justera", Key::Ignore),
+    ("paragrafer", Key::Ignore),
+    ("handläggare", Key::Ignore),
+    ("sammankallande", Key::Ignore),
+    ("samman kallande", Key::Ignore),
+    ("kallade", Key::Ignore),
+    ("organ", Key::Body),
+];
+
+/// The key table, longest key first, so "plats och tid" wins over "plats".
+static SORTED_KEYS: LazyLock<Vec<(&'static str, Key)>> = LazyLock::new(|| {
+    let mut keys = KEYS.to_vec();
+    keys.sort_by_key(|(k, _)| std::cmp::Reverse(k.chars().count()));
+    keys
+});
+
+/// The words a document calls itself by.
+const KINDS: [&str; 13] = [
+    "sammanträdesprotokoll",
+    "protokoll",
+    "mötesprotokoll",
+    "styrelseprotokoll",
+    "årsmötesprotokoll",
+    "beslutsprotokoll",
+    "protokollsutdrag",
+    "mötesanteckningar",
+    "minnesanteckningar",
+    "mötesanteckning",
+    "minnesanteckning",
+    "anteckningar",
+    "sammanträdesanteckningar",
+];
+
+/// Headings that introduce a table of contents rather than items.
+const TOC: [&str; 9] = [
+    "ärendeförteckning",
+    "ärendelista",
+    "dagordning",
+    "dagens agenda",
+    "agenda",
+    "föredragningslista",
+    "innehåll",
+    "innehållsförteckning",
+    "förslag till dagordning",
+];
+
+/// Whether `s` heads a table of contents ("Ärendeförteckning", "Dagens agenda:").
+pub fn is_toc_heading(s: &str) -> bool {
+    let s = s.trim().trim_end_matches(':').trim();
+    TOC.iter().any(|t| eq_ci(s, t))
+}
+
+/// A key at the start of `s`: the key, the value after it (maybe empty),
+/// and whether the key was set off explicitly (colon, tab, end of line).
+pub fn key_line(s: &str) -> Option<(Key, &str)> {
+    for &(k, key) in SORTED_KEYS.iter() {
+        let Some(rest) = strip_prefix_ci(s, k) else {
+            continue;
+        };
+        if rest.is_empty() {
+            return Some((key, ""));
+        }
+        if let Some(r) = rest.strip_prefix(':') {
+            return Some((key, r.trim()));
+        }
+        if rest.starts_with('\t') || rest.starts_with("  ") {
+            return Some((key, rest.trim()));
+        }
+        let Some(r) = rest.strip_prefix(' ') else {
+            // "Tidigare", "Platsen": a longer word, not this key.
+            continue;
+        };
+        let r = r.trim();
+        if r.starts_with(['-', '–']) {
+            return Some((key, r.trim_start_matches(['-', '–']).trim()));
+        }
+        let first = r
+            .split([',', '('])
+            .next()
+            .unwrap_or(r)
+            .trim()
+            .trim_end_matches('.');
+        let ok = match key {
+            Key::Reference => r.len() < 40 && r.bytes().any(|b| b.is_ascii_digit()),
+            Key::Date => r.len() < 60 && find_date(r).is_some(),
+            Key::Time => r.len() < 80 && (find_time(r).is_some() || find_date(r).is_some()),
+            Key::TimeAndPlace => true,
+            Key::Secretary | Key::Chair => r.len() <= 60 && is_name(first, 2),
+            Key::Present | Key::Absent => is_name(first, 2),
+            _ => false,
+        };
+        if ok {
+            return Some((key, r));
+        }
+        return None;
+    }
+    None
+}
+
+/// Whether a line in the item stream starts the trailer: attendee lists
+/// and signatures after the last item. Only keys that cannot head a part
+/// of an item count.
+pub fn is_trailer_start(text: &str) -> bool {
+    let text = plain(text);
+    let first = cells(&text).next().unwrap_or("");
+    let Some((key, _)) = key_line(first).or_else(|| key_line(&text)) else {
+        return false;
+    };
+    let t = first.trim_end_matches(':');
+    match key {
+        Key::Present => !["ledamöter", "ersättare", "deltagare", "medverkande"]
+            .iter()
+            .any(|w| eq_ci(t, w)),
+        Key::Absent | Key::Signatures => true,
+        Key::Secretary => !eq_ci(t, "sekreterare") || text.contains(':'),
+        Key::Ignore => strip_prefix_ci(&text, "justera").is_some(),
+        _ => false,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    Idle,
+    Value(Key),
+    List(bool),
+    Signatures,
+}
+
+enum Sig {
+    Role(Role),
+    Name(String),
+}
+
+/// Reads header and trailer lines into a [`Meeting`].
+pub struct HeaderReader<'m> {
+    m: &'m mut Meeting,
+    state: State,
+    value: String,
+    value_lines: usize,
+    same_line: bool,
+    trailer: bool,
+    kind_seen: bool,
+    body_from_kind: Option<String>,
+    body_after: Option<String>,
+    body_before: Option<String>,
+    body_key: Option<String>,
+    free_date: Option<String>,
+    free_time: Option<String>,
+    next_role: Option<Role>,
+    sigs: Vec<Sig>,
+}
+
+impl<'m> HeaderReader<'m> {
+    pub fn new(m: &'m mut Meeting) -> Self {
+        HeaderReader {
+            m,
+            state: State::Idle,
+            value: String::new(),
+            value_lines: 0,
+            same_line: false,
+            trailer: false,
+            kind_seen: false,
+            body_from_kind: None,
+            body_after: None,
+            body_before: None,
+            body_key: None,
+            free_date: None,
+            free_time: None,
+            next_role: None,
+            sigs: Vec::new(),
+        }
+    }
+
+    /// Switches to the trailer: free lines there name no kind or body.
+    pub fn start_trailer(&mut self) {
+        self.finish_value();
+        self.state = State::Idle;
+        self.trailer = true;
+    }
+
+    pub fn line(&mut self, line: &Line<'_>) {
+        let text = plain(line.text);
+        let t = text.trim();
+        if t.is_empty() {
+            if let State::Value(_) = self.state {
+                if !self.value.is_empty() {
+                    self.finish_value();
+                    self.state = State::Idle;
+                }
+            }
+            return;
+        }
+        if is_filler(t) {
+            return;
+        }
+        if self.state == State::Signatures {
+            if self.signature_line(t) {
+                return;
+            }
+        } else if let State::List(_) = self.state {
+            if !t.contains(':') {
+                if let Some(role) = label(t) {
+                    self.next_role = Some(role);
+                    return;
+                }
+            }
+        }
+        let first = cells(t).next().unwrap_or(t);
+        let keyed = if first.len() < t.len() && !first.ends_with(':') {
+            // A table row: the key is the first cell, the value the others.
+            key_line(first).map(|(k, r)| {
+                (
+                    k,
+                    if r.is_empty() {
+                        t[first.len()..].trim()
+                    } else {
+                        r
+                    },
+                )
+            })
+        } else {
+            None
+        };
+        if let Some((key, rest)) = keyed.or_else(|| key_line(t)) {
+            self.finish_value();
+            self.start(key, rest);
+            return;
+        }
+        match self.state {
+            State::Value(key) => {
+                if self.accepts(key, line) {
+                    if !self.value.is_empty() {
+                        self.value.push(' ');
+                    }
+                    self.value.push_str(t);
+                    self.value_lines += 1;
+                    if self.value_done(key) {
+                        self.finish_value();
+                        self.state = State::Idle;
+                    }
+                } else {
+                    self.finish_value();
+                    self.state = State::Idle;
+                    self.free(t);
+                }
+            }
+            State::List(present) => {
+                for cell in cells(t) {
+                    self.list_cell(present, cell);
+                }
+            }
+            State::Signatures => {}
+            State::Idle => self.free(t),
+        }
+    }
+
+    fn start(&mut self, key: Key, rest: &str) {
+        self.value.clear();
+        self.value_lines = 0;
+        self.same_line = !rest.is_empty();
+        self.next_role = None;
+        match key {
+            Key::Present | Key::Absent => {
+                let present = key == Key::Present;
+                self.state = State::List(present);
+                for cell in cells(rest) {
+                    self.list_cell(present, cell);
+                }
+            }
+            Key::Signatures => {
+                self.state = State::Signatures;
+                self.signature_line(rest);
+            }
+            _ => {
+                self.state = State::Value(key);
+                self.value.push_str(rest);
+                if self.same_line && self.value_done(key) {
+                    self.finish_value();
+                    self.state = State::Idle;
+                }
+            }
+        }
+    }
+
+    fn accepts(&self, key: Key, line: &Line<'_>) -> bool {
+        if self.same_line {
+            return match key {
+                Key::Time | Key::TimeAndPlace => {
+                    self.value_lines < 2 && find_time(&self.value).is_none()
+                }
+                Key::Place | Key::Ignore => line.indented(),
+                _ => false,
+            };
+        }
+        match key {
+            Key::Ignore => self.value_lines < 8,
+            Key::Date => self.value_lines < 2,
+            Key::Time => self.value_lines < 3,
+            _ => self.value_lines < 1,
+        }
+    }
+
+    fn value_done(&self, key: Key) -> bool {
+        match key {
+            Key::Date => find_date(&self.value).is_some(),
+            Key::Time | Key::TimeAndPlace => find_time(&self.value).is_some(),
+            Key::Ignore => self.same_line,
+            Key::Chair | Key::Secretary => {
+                let v = self
+                    .value
+                    .trim_matches(|c: char| c == '.' || c == '_' || c.is_whitespace());
+                !v.is_empty()
+            }
+            _ => !self.value.is_empty(),
+        }
+    }
+
+    fn finish_value(&mut self) {
+        let State::Value(key) = self.state else {
+            return;
+        };
+        let value = std::mem::take(&mut self.value);
+        let v = value.trim();
+        match key {
+            Key::Date if self.m.date.is_none() => self.m.date = find_date(v).map(|(d, _)| d),
+            Key::Time => self.date_time_place(v, false),
+            Key::TimeAndPlace => self.date_time_place(v, true),
+            Key::Place if self.m.place.is_none() => self.m.place = place_in(v),
+            Key::Reference => {
+                let r = cells(v).next().unwrap_or("").trim_end_matches('.');
+                if self.m.reference.is_none() && !r.is_empty() && r.len() <= 60 {
+                    self.m.reference = Some(r.to_string());
+                }
+            }
+            Key::Chair | Key::Secretary => {
+                let name = cells(v)
+                    .filter(|c| !is_filler(c) && strip_prefix_ci(c, "paragraf").is_none())
+                    .map(person)
+                    .find(|p| is_name(&p.name, 2));
+                if let Some(p) = name {
+                    let slot = if key == Key::Chair {
+                        &mut self.m.chair
+                    } else {
+                        &mut self.m.secretary
+                    };
+                    if slot.is_none() {
+                        *slot = Some(p.name);
+                    }
+                }
+            }
+            Key::Body if !v.is_empty() && self.body_key.is_none() => {
+                self.body_key = Some(v.to_string())
+            }
+            _ => {}
+        }
+        self.value = value;
+        self.value.clear();
+    }
+
+    fn date_time_place(&mut self, v: &str, with_place: bool) {
+        if self.m.date.is_none() {
+            self.m.date = find_date(v).map(|(d, _)| d);
+        }
+        if self.m.time.is_none() {
+            self.m.time = find_time(v).map(|(t, _)| t);
+        }
+        if with_place && self.m.place.is_none() {
+            self.m.place = place_in(v);
+        }
+    }
+
+    fn list_cell(&mut self, present: bool, cell: &str) {
+        if is_filler(cell) {
+            return;
+        }
+        if let Some(role) = label(cell) {
+            self.next_role = Some(role);
+            return;
+        }
+        let list = if present {
+            &mut self.m.present
+        } else {
+            &mut self.m.absent
+        };
+        let before = list.len();
+        people_in(cell, list);
+        if list.len() == before {
+            return;
+        }
+        let first = list[before].clone();
+        let role = self
+            .next_role
+            .take()
+            .or_else(|| first.affiliation.as_deref().and_then(role_in));
+        if present {
+            match role {
+                Some(Role::Chair) if self.m.chair.is_none() => self.m.chair = Some(first.name),
+                Some(Role::Secretary) if self.m.secretary.is_none() => {
+                    self.m.secretary = Some(first.name)
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Reads a line of the signature block; false when the line is no part of it.
+    fn signature_line(&mut self, t: &str) -> bool {
+        for cell in cells(t) {
+            let c = cell.trim_end_matches(':');
+            if is_filler(c) || strip_prefix_ci(c, "paragraf").is_some() || c.starts_with('§') {
+                continue;
+            }
+            let role = if ["ordförande", "mötesordförande", "ordf"]
+                .iter()
+                .any(|r| eq_ci(c, r))
+            {
+                Some(Role::Chair)
+            } else if ["sekreterare", "vid protokollet", "protokollförare"]
+                .iter()
+                .any(|r| eq_ci(c, r))
+            {
+                Some(Role::Secretary)
+            } else if ["justerande", "justerare", "justeras"]
+                .iter()
+                .any(|r| eq_ci(c, r))
+            {
+                Some(Role::Other)
+            } else {
+                None
+            };
+            if let Some(role) = role {
+                self.sigs.push(Sig::Role(role));
+            } else if is_name(people::person(c).name.as_str(), 2) {
+                self.sigs.push(Sig::Name(people::person(c).name));
+            } else if key_line(c).is_some() {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn free(&mut self, t: &str) {
+        if self.trailer {
+            return;
+        }
+        for cell in cells(t) {
+            if is_filler(cell)
+                || is_page_number(cell)
+                || is_toc_heading(cell)
+                || cell.starts_with('§')
+            {
+                continue;
+            }
+            if super::text::bullet(cell).is_some() || super::text::list_number(cell).is_some() {
+                continue;
+            }
+            if !self.kind_seen {
+                if let Some((kind, rest)) = kind_in(cell) {
+                    self.kind_seen = true;
+                    self.m.kind = Some(kind);
+                    if let Some(body) = rest {
+                        self.body_from_kind = Some(body);
+                    }
+                    if self.free_date.is_none() {
+                        self.free_date = find_date(cell).map(|(d, _)| d);
+                    }
+                    continue;
+                }
+            }
+            if let Some((d, r)) = find_date(cell) {
+                if self.free_date.is_none() {
+                    self.free_date = Some(d);
+                }
+                let rest = format!("{} {}", &cell[..r.start], &cell[r.end..]);
+                if !has_words(&rest) {
+                    continue;
+                }
+            }
+            if self.free_time.is_none() && cell.to_lowercase().contains("kl") {
+                self.free_time = find_time(cell).map(|(t, _)| t);
+            }
+            if is_title_like(cell) {
+                if self.kind_seen {
+                    if self.body_after.is_none() {
+                        self.body_after = Some(cell.to_string());
+                    }
+                } else {
+                    self.body_before = Some(cell.to_string());
+                }
+            }
+        }
+    }
+
+    /// Settles what the lines left open: body, date fallbacks, signatures.
+    pub fn finish(mut self) {
+        self.finish_value();
+        let m = &mut *self.m;
+        if m.body.is_none() {
+            m.body = self
+                .body_from_kind
+                .take()
+                .or(self.body_after.take())
+                .or(self.body_key.take())
+                .or(self.body_before.take());
+        }
+        if m.date.is_none() {
+            m.date = self.free_date.take();
+        }
+        if m.time.is_none() {
+            m.time = self.free_time.take();
+        }
+        // Signatures: a role takes the unclaimed name just before it
+        // ("Suzana Selan / Ordförande") or else the next one
+        // ("Sekreterare / ...... / Fredrik Fors").
+        let mut taken = vec![false; self.sigs.len()];
+        for i in 0..self.sigs.len() {
+            let Sig::Role(role) = self.sigs[i] else {
+                continue;
+            };
+            let before =
+                (i > 0 && !taken[i - 1] && matches!(self.sigs[i - 1], Sig::Name(_))).then(|| i - 1);
+            let pick = before.or_else(|| {
+                (i + 1..self.sigs.len())
+                    .find(|&k| !taken[k] && matches!(self.sigs[k], Sig::Name(_)))
+            });
+            if let Some(k) = pick {
+                taken[k] = true;
+                if let Sig::Name(name) = &self.sigs[k] {
+                    let slot = match role {
+                        Role::Chair => &mut m.chair,
+                        Role::Secretary => &mut m.secretary,
+                        Role::Other => continue,
+                    };
+                    if slot.is_none() {
+                        *slot = Some(name.clone());
+                    }
+                }
+            }
+        }
+        dedup(&mut m.present);
+        dedup(&mut m.absent);
+    }
+}
+
+fn dedup(people: &mut Vec<Person>) {
+    let mut seen = std::collections::HashSet::new();
+    people.retain(|p| seen.insert(p.name.to_lowercase()));
+}
+
+/// A page number as PDF exports print it: "1(9)", "Sida 3 av 12", "3 (12)".
+pub fn is_page_number(s: &str) -> bool {
+    let s = s.trim();
+    let s = strip_prefix_ci(s, "sida")
+        .or_else(|| strip_prefix_ci(s, "sid"))
+        .unwrap_or(s)
+        .trim();
+    let b = s.as_bytes();
+    let d1 = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if d1 == 0 || d1 > 4 {
+        return false;
+    }
+    let rest = s[d1..].trim_start();
+    if let Some(r) = rest.strip_prefix('(') {
+        let r = r.trim();
+        let d2 = r.bytes().take_while(u8::is_ascii_digit).count();
+        return d2 > 0 && r[d2..].trim() == ")";
+    }
+    if let Some(r) = strip_prefix_ci(rest, "av").or_else(|| rest.strip_prefix('/')) {
+        let r = r.trim();
+        return !r.is_empty()
+            && r.bytes().all(|c| c.is_ascii_digit())
+            && s.len() < 20
+            && s.len() > d1;
+    }
+    false
+}
+
+fn has_words(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .any(|w| !DATE_FILLER.iter().any(|f| eq_ci(w, f)))
+}
+
+fn is_title_like(s: &str) -> bool {
+    let s = s.trim();
+    s.len() <= 150
+        && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !s.ends_with(['.', ',', ';'])
+        && !starts_lower(s)
+        && (starts_upper(s) || s.starts_with(|c: char| c.is_ascii_digit()))
+        && super::text::word_count(s, 21) <= 20
+}
+
+/// Finds a kind word in `cell`. Returns the kind, capitalised, and the
+/// rest of the cell as the body when it names one ("Samordningsgruppen,
+/// minnesanteckningar 240614" → "Samordningsgruppen").
+fn kind_in(cell: &str) -> Option<(String, Option<String>)> {
+    let mut start = None;
+    for (i, w) in word_spans(cell) {
+        if KINDS.iter().any(|k| eq_ci(w, k)) {
+            start = Some((i, w.len()));
+            break;
+        }
+    }
+    let (i, len) = start?;
+    let kind = super::text::capitalise(&cell[i..i + len]);
+    let mut rest = format!("{} {}", &cell[..i], &cell[i + len..]);
+    if let Some((_, r)) = find_date(&rest) {
+        rest.replace_range(r, " ");
+    }
+    let mut body =
+        rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | ':' | '.'));
+    for lead in ["fört vid ", "förda vid ", "från ", "för ", "vid ", "över "] {
+        if let Some(r) = strip_prefix_ci(body, lead) {
+            body = r.trim();
+        }
+    }
+    let body = super::text::squeeze(body);
+    // "Protokoll fört vid styrelsemöte i Brf Solgläntan": the rest names the meeting.
+    let body = super::text::capitalise_first(&body);
+    let body = (has_words(&body) && starts_upper(&body) && body.len() <= 150).then_some(body);
+    Some((kind, body))
+}
+
+/// Whether `s` contains a document-kind word ("protokoll", "minnesanteckningar").
+pub fn has_kind_word(s: &str) -> bool {
+    word_spans(s).any(|(_, w)| KINDS.iter().any(|k| eq_ci(w, k)))
+}
+
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let rest = &s[pos..];
+        let start = rest.find(char::is_alphabetic)? + pos;
+        let len = s[start..]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(s.len() - start);
+        pos = start + len;
+        Some((start, &s[start..start + len]))
+    })
+}
+
+/// The place in a "Plats" or "Tid och plats" value: what is left after
+/// the date, the time and their filler words are cut out.
+pub fn place_in(v: &str) -> Option<String> {
+    let mut s = v.to_string();
+    if let Some((_, r)) = find_time(&s) {
+        s.replace_range(r, ",");
+    }
+    if let Some((_, r)) = find_date(&s) {
+        s.replace_range(r, ",");
+    }
+    let mut parts = Vec::new();
+    for part in s.split([',', ';']) {
+        let words: Vec<&str> = part
+            .split_whitespace()
+            .filter(|w| !DATE_FILLER.iter().any(|f| eq_ci(w, f)))
+            .collect();
+        let p = words.join(" ");
+        let p = p.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '-' | '–'));
+        if p.chars().any(char::is_alphabetic) {
+            parts.push(p.to_string());
+        }
+    }
+    let place = parts.join(", ");
+    (!place.is_empty()).then_some(place)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::text::split_lines;
+
+    fn read(header: &str) -> Meeting {
+        let mut m = Meeting::default();
+        let mut r = HeaderReader::new(&mut m);
+        for line in split_lines(header) {
+            r.line(&line);
+        }
+        r.finish();
+        m
+    }
+
+    fn names(people: &[Person]) -> Vec<&str> {
+        people.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn colon_keys_with_values_on_following_lines() {
+        let m = read(
+            "Dnr 20RGK162\n\nMÖTESANTECKNINGAR\n\n2020-04-03\n\nLedningsgrupp för samordning\n\n\
+             Tid: Fredag den 3 april 2020\nKl. 13:00-15:00 (ca)\n\nPlats: Skypemöte\n\n\
+             Närvarande: Maria Wiltz, Region Kronoberg\nJenny Smedberg, Älmhult\n\n\
+             Frånvarande: Ewa Ekman, Växjö\nLena Nazzal, Region Kronoberg\n",
+        );
+        assert_eq!(m.kind.as_deref(), Some("Mötesanteckningar"));
+        assert_eq!(m.body.as_deref(), Some("Ledningsgrupp för samordning"));
+        assert_eq!(m.date.as_deref(), Some("2020-04-03"));
+        assert_eq!(m.time.as_deref(), Some("13:00-15:00"));
+        assert_eq!(m.place.as_deref(), Some("Skypemöte"));
+        assert_eq!(m.reference.as_deref(), Some("20RGK162"));
+        assert_eq!(names(&m.present), ["Maria Wiltz", "Jenny Smedberg"]);
+        assert_eq!(names(&m.absent), ["Ewa Ekman", "Lena Nazzal"]);
+    }
+
+    #[test]
+    fn tab_separated_table_and_inline_lists() {
+        let m = read(
+            "Datum\n\n2024-06-14\n\nDiarienummer\n\n\
+             Tid\tFredag 14/6 2024 kl. 08.30-12.00\nPlats\tLokal Vega, Regionens Hus\n\
+             Deltagare\tAnna Carlsson, Maria Persson och Karin Svensson\n\
+             Ej närvarande\tMarie Pettersson och Wolmer Edqvist.\nSekreterare\tJenny Wennberg\n\n\
+             Samordningsgruppen, minnesanteckningar 240614\n",
+        );
+        assert_eq!(m.date.as_deref(), Some("2024-06-14"));
+        assert_eq!(m.time.as_deref(), Some("08:30-12:00"));
+        assert_eq!(m.place.as_deref(), Some("Lokal Vega, Regionens Hus"));
+        assert_eq!(m.reference, None);
+        assert_eq!(
+            names(&m.present),
+            ["Anna Carlsson", "Maria Persson", "Karin Svensson"]
+        );
+        assert_eq!(names(&m.absent), ["Marie Pettersson", "Wolmer Edqvist"]);
+        assert_eq!(m.secretary.as_deref(), Some("Jenny Wennberg"));
+        assert_eq!(m.kind.as_deref(), Some("Minnesanteckningar"));
+        assert_eq!(m.body.as_deref(), Some("Samordningsgruppen"));
+    }
+
+    #[test]
+    fn time_and_place_with_chair_label_and_signatures() {
+        let m = read(
+            "LSVO\nSammanträdesprotokoll\n2020-03-06\n\n\
+             Tid och plats: Fredagen den 6 mars 2020 kl. 08.30 -11.30, Hobysalen, Ronneby stadshus.\n\n\
+             Närvarande ledamöter:\n\nOrdförande\n\nSuzana Selan, Region Blekinge\nLars Gelander, Region Blekinge\n\n\
+             Sekreterare:\n\nMats Wennstig\n\nParagrafer:\n\n§ 22 - § 25\n\n\
+             Underskrifter:\n\n.....\nSuzana Selan\nOrdförande\n",
+        );
+        assert_eq!(m.body.as_deref(), Some("LSVO"));
+        assert_eq!(m.kind.as_deref(), Some("Sammanträdesprotokoll"));
+        assert_eq!(m.time.as_deref(), Some("08:30-11:30"));
+        assert_eq!(m.place.as_deref(), Some("Hobysalen, Ronneby stadshus"));
+        assert_eq!(m.chair.as_deref(), Some("Suzana Selan"));
+        assert_eq!(m.secretary.as_deref(), Some("Mats Wennstig"));
+        assert_eq!(names(&m.present), ["Suzana Selan", "Lars Gelander"]);
+        assert!(m.absent.is_empty());
+    }
+
+    #[test]
+    fn kommun_sammantradesprotokoll_header() {
+        let m = read(
+            "SAMMANTRÄDESPROTOKOLL\t1(12)\nSammanträdesdatum\n2024-05-14\nSocialnämnden\n\n\
+             Plats och tid\tKommunhuset, Sammanträdesrum Åsen, kl. 13.30–16.45\n\
+             Beslutande\tLedamöter\n\tAnna Andersson (S), ordförande\n\tBertil Berg (M), vice ordförande\n\
+             \tCecilia Ceder (C), ersättare för David Dahl (C)\n\
+             Övriga närvarande\tEva Ek, socialchef\n\tFredrik Fors, nämndsekreterare\n\
+             Justerare\tBertil Berg\nJusteringens plats och tid\tSocialkontoret 2024-05-21\n\
+             Underskrifter\tSekreterare\t.............\tParagrafer §§ 45-60\n\t\tFredrik Fors\n\
+             \tOrdförande\t.............\n\t\tAnna Andersson\n\tJusterande\t.............\n\t\tBertil Berg\n",
+        );
+        assert_eq!(m.kind.as_deref(), Some("Sammanträdesprotokoll"));
+        assert_eq!(m.body.as_deref(), Some("Socialnämnden"));
+        assert_eq!(m.date.as_deref(), Some("2024-05-14"));
+        assert_eq!(m.time.as_deref(), Some("13:30-16:45"));
+        assert_eq!(
+            m.place.as_deref(),
+            Some("Kommunhuset, Sammanträdesrum Åsen")
+        );
+        assert_eq!(m.chair.as_deref(), Some("Anna Andersson"));
+        assert_eq!(m.secretary.as_deref(), Some("Fredrik Fors"));
+        assert_eq!(
+            names(&m.present),
+            [
+                "Anna Andersson",
+                "Bertil Berg",
+                "Cecilia Ceder",
+                "Eva Ek",
+                "Fredrik Fors"
+            ]
+        );
+        assert_eq!(
+            m.present[2].affiliation.as_deref(),
+            Some("(C), ersättare för David Dahl (C)")
+        );
+    }
+
+    #[test]
+    fn trailer_keys() {
+        assert!(is_trailer_start("Närvarade ledamöter"));
+        assert!(is_trailer_start(
+            "Mötesanteckningar skrivna av Jenny Folkesson"
+        ));
+        assert!(is_trailer_start(
+            "Minnesanteckningar förda av: Jenny Wennberg"
+        ));
+        assert!(is_trailer_start("Justerade av: Linnea Grankvist"));
+        assert!(!is_trailer_start("Ledamöter"));
+        assert!(!is_trailer_start("Tidigare beslut"));
+        assert!(!is_trailer_start("Deltagarna diskuterade"));
+    }
+
+    #[test]
+    fn page_numbers() {
+        for s in ["1(9)", "Sida 3 av 12", "3 (12)", "Sida 2(5)"] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["2020", "3 av dem", "§ 3"] {
+            assert!(!is_page_number(s), "{s}");
+        }
+    }
+}

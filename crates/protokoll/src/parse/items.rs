@@ -1,0 +1,576 @@
+//! Item segmentation: where each agenda item starts and what its title is.
+//!
+//! Items are numbered in many ways: "1. Title", "## 3. Title",
+//! "## **11. Title**", "§ 22" with the title on the next line or the same
+//! line, "§ 46<TAB>Dnr SN 2024/00231" with the title on the next line,
+//! "Punkt 3) Title". A numbered line only starts an item when it fits the
+//! sequence so far, so a numbered list inside an item ("1. Region
+//! Kronoberg rekvirerar ...") stays item text. A table of contents
+//! ("Ärendeförteckning", "Dagens agenda:") is skipped; when a document
+//! starts over at a number it has seen with nothing in between, the first
+//! run was a table of contents too.
+//!
+//! Documents without numbered items (notes) are read a second time with
+//! unnumbered headings as items: a short line standing alone between
+//! paragraphs, without a closing full stop.
+
+use std::ops::Range;
+
+use super::header::{is_page_number, is_toc_heading, is_trailer_start, key_line};
+use super::parts::label_line;
+use super::people::presenters;
+use super::text::{
+    bullet, cells, ends_sentence, eq_ci, list_number, plain, starts_lower, starts_upper,
+    strip_prefix_ci, unwrap_bold, word_count, Line,
+};
+
+/// One agenda item as found in the lines: its heading and its body lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawItem {
+    pub number: Option<String>,
+    pub value: Option<u32>,
+    pub title: String,
+    /// How the item was numbered; all numbered items of a document share one form.
+    pub form: Form,
+    /// The line the item starts at.
+    pub head: usize,
+    /// The item's body: the lines after its heading (and title line).
+    pub body: Range<usize>,
+}
+
+/// The lines of a document sorted into header, items and trailer.
+#[derive(Clone, Debug, Default)]
+pub struct Segments {
+    pub items: Vec<RawItem>,
+    /// Lines before the first item.
+    pub header_end: usize,
+    /// Runs of trailer lines (attendee lists, signatures) between or after items.
+    pub trailers: Vec<Range<usize>>,
+}
+
+/// How an item is numbered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// "1. Title", "## 3. Title", "2) Title".
+    Dot,
+    /// "§ 22".
+    Paragraph,
+    /// "Punkt 3) Title", "Ärende 3: Title".
+    Punkt,
+    /// An unnumbered heading.
+    Heading,
+}
+
+#[derive(Debug)]
+struct Start {
+    form: Form,
+    value: u32,
+    number: String,
+    /// `None` when the title is on the next line.
+    title: Option<String>,
+    marked: bool,
+}
+
+/// Segments a document: numbered items if it has any, else unnumbered headings.
+pub fn segment(lines: &[Line<'_>], furniture: &[bool]) -> Segments {
+    let numbered = run(lines, furniture, false);
+    if !numbered.items.is_empty() {
+        return numbered;
+    }
+    run(lines, furniture, true)
+}
+
+fn item_start(line: &Line<'_>) -> Option<Start> {
+    let (t, bold) = match unwrap_bold(line.text) {
+        Some(inner) => (inner, true),
+        None => (line.text, false),
+    };
+    let marked = bold || line.level > 0;
+    let t = plain(t);
+    let t = t.trim();
+    if let Some(rest) = t.strip_prefix('§') {
+        if rest.starts_with('§') {
+            return None;
+        }
+        let rest = rest.trim_start();
+        let d = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if d == 0 || d > 4 {
+            return None;
+        }
+        let value: u32 = rest[..d].parse().ok()?;
+        let after = rest[d..].trim_start();
+        if let Some(r) = after.strip_prefix(['-', '–']) {
+            let r = r.trim_start();
+            if r.starts_with('§') || r.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+        }
+        let after = after.trim_start_matches(['.', ':', '-', '–', ' ', '\t']);
+        let title = cells(after).next().unwrap_or("");
+        let title = if title.is_empty() || is_reference(title) {
+            None
+        } else {
+            Some(title.to_string())
+        };
+        return Some(Start {
+            form: Form::Paragraph,
+            value,
+            number: format!("§ {value}"),
+            title,
+            marked,
+        });
+    }
+    for word in ["punkt ", "ärende "] {
+        if let Some(rest) = strip_prefix_ci(t, word) {
+            let d = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if d == 0 || d > 3 {
+                return None;
+            }
+            let value: u32 = rest[..d].parse().ok()?;
+            let after = &rest[d..];
+            if !after.is_empty() && !after.starts_with([')', '.', ':', ' ', '\t', '-', '–']) {
+                return None;
+            }
+            let after = after.trim_start_matches([')', '.', ':', '-', '–', ' ', '\t']);
+            let title = (!after.is_empty()).then(|| after.to_string());
+            return Some(Start {
+                form: Form::Punkt,
+                value,
+                number: value.to_string(),
+                title,
+                marked,
+            });
+        }
+    }
+    let (value, title) = list_number(t)?;
+    Some(Start {
+        form: Form::Dot,
+        value,
+        number: value.to_string(),
+        title: Some(title.to_string()),
+        marked,
+    })
+}
+
+fn is_reference(s: &str) -> bool {
+    ["dnr", "diarienr", "diarienummer", "ärendenr"]
+        .iter()
+        .any(|k| strip_prefix_ci(s, k).is_some())
+}
+
+/// Whether a title read from an item line is plausible for that form.
+fn plausible_title(start: &Start, title: &str) -> bool {
+    let t = title.trim();
+    if t.is_empty() || t.len() > 200 {
+        return false;
+    }
+    if start.marked {
+        return true;
+    }
+    let first_ok = starts_upper(t)
+        || t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '"' | '”' | '(' | '«'));
+    match start.form {
+        Form::Dot => first_ok && !t.ends_with(['.', ',', ';']) && word_count(t, 26) <= 25,
+        Form::Paragraph | Form::Punkt | Form::Heading => {
+            !(starts_lower(t) || t.ends_with('.') && t.len() > 100)
+        }
+    }
+}
+
+/// Whether `t` can be an unnumbered heading: a short line without a closing
+/// full stop that is no key, label, presenter line or lead-in ("Magnus
+/// föreslår följande:").
+pub fn is_plain_heading(t: &str) -> bool {
+    let t = t.trim();
+    if t.len() < 2 || t.len() > 160 || !starts_upper(t) {
+        return false;
+    }
+    let colon = t.ends_with(':');
+    let core = t.trim_end_matches(':').trim();
+    if core.ends_with(['.', ',', ';', '!', '?', '-', '–'])
+        || core.contains(". ")
+        || core.contains('\t')
+    {
+        return false;
+    }
+    if word_count(core, 22) > 20 || cells(core).nth(1).is_some() {
+        return false;
+    }
+    let lower = core.to_lowercase();
+    if lower.contains(" att ")
+        || lower.ends_with(" att")
+        || lower.contains("beslut") && !lower.starts_with("beslut")
+    {
+        return false;
+    }
+    if ["beslutar", "beslutade", "beslöt"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return false;
+    }
+    if colon {
+        let last = lower.rsplit(' ').next().unwrap_or("");
+        const LEAD_INS: [&str; 14] = [
+            "följande",
+            "nedan",
+            "är",
+            "var",
+            "att",
+            "enligt",
+            "om",
+            "av",
+            "till",
+            "med",
+            "för",
+            "som",
+            "och",
+            "bl.a",
+        ];
+        if LEAD_INS.contains(&last) || word_count(core, 9) > 8 {
+            return false;
+        }
+    }
+    if key_line(core).is_some() || label_line(core).is_some() || presenters(core).is_some() {
+        return false;
+    }
+    if is_toc_heading(core) || is_page_number(core) || super::header::has_kind_word(core) {
+        return false;
+    }
+    core.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
+    let n = lines.len();
+    let mut items: Vec<RawItem> = Vec::new();
+    let mut trailers = Vec::new();
+    let mut trailer_start: Option<usize> = None;
+    let mut in_toc = false;
+    let mut toc_numbers: Vec<String> = Vec::new();
+    let mut prev_blank = true;
+    let mut prev_listish = false;
+    let mut seen_content = false;
+    let mut i = 0;
+    while i < n {
+        if furniture[i] {
+            i += 1;
+            continue;
+        }
+        let line = &lines[i];
+        if line.is_blank() {
+            prev_blank = true;
+            i += 1;
+            continue;
+        }
+        let text = plain(line.text);
+        if is_toc_heading(&text) {
+            in_toc = true;
+            prev_blank = false;
+            i += 1;
+            continue;
+        }
+        let start = item_start(line);
+        if in_toc {
+            match &start {
+                Some(s) if !toc_numbers.contains(&s.number) => {
+                    toc_numbers.push(s.number.clone());
+                    i += 1;
+                    continue;
+                }
+                Some(_) => in_toc = false,
+                None if bullet(line.text).is_some() || is_page_number(&text) => {
+                    i += 1;
+                    continue;
+                }
+                None => in_toc = false,
+            }
+        }
+        if !unnumbered {
+            if let Some(start) = start {
+                if let Some(next) = accept(
+                    lines,
+                    furniture,
+                    &mut items,
+                    &start,
+                    i,
+                    prev_blank,
+                    prev_listish,
+                ) {
+                    if let Some(ts) = trailer_start.take() {
+                        trailers.push(ts..i);
+                    }
+                    i = next;
+                    prev_blank = true;
+                    prev_listish = false;
+                    continue;
+                }
+            }
+        }
+        if !items.is_empty() && trailer_start.is_none() && is_trailer_start(line.text) {
+            close(&mut items, i);
+            trailer_start = Some(i);
+        }
+        if unnumbered && trailer_start.is_none() {
+            let next_blank = lines.get(i + 1).is_none_or(|l| l.is_blank());
+            let marked = line.level > 0 || unwrap_bold(line.text).is_some();
+            let heading = seen_content
+                && (marked || (prev_blank && next_blank))
+                && is_plain_heading(&text)
+                && bullet(line.text).is_none();
+            if heading {
+                close(&mut items, i);
+                items.push(RawItem {
+                    number: None,
+                    value: None,
+                    title: text.trim().trim_end_matches(':').trim().to_string(),
+                    form: Form::Heading,
+                    head: i,
+                    body: i + 1..n,
+                });
+                prev_blank = false;
+                i += 1;
+                continue;
+            }
+            if key_line(cells(&text).next().unwrap_or("")).is_some() || !is_plain_heading(&text) {
+                seen_content = true;
+            }
+        }
+        prev_listish = bullet(line.text).is_some() || list_number(line.text).is_some();
+        prev_blank = false;
+        i += 1;
+    }
+    if let Some(ts) = trailer_start {
+        trailers.push(ts..n);
+    }
+    let header_end = items.first().map_or(n, |it| it.head);
+    Segments {
+        items,
+        header_end,
+        trailers,
+    }
+}
+
+/// Ends the last item's body at line `at`.
+fn close(items: &mut [RawItem], at: usize) {
+    if let Some(last) = items.last_mut() {
+        if last.body.end > at {
+            last.body.end = at.max(last.body.start);
+        }
+    }
+}
+
+/// Decides whether `start` at line `i` begins an item; if so pushes it and
+/// returns the line where its body starts.
+fn accept(
+    lines: &[Line<'_>],
+    furniture: &[bool],
+    items: &mut Vec<RawItem>,
+    start: &Start,
+    i: usize,
+    prev_blank: bool,
+    prev_listish: bool,
+) -> Option<usize> {
+    if start.form == Form::Dot && !start.marked && !prev_blank && prev_listish {
+        return None;
+    }
+    let is_blank = |k: usize| lines[k].is_blank() || furniture[k];
+    // The title: on the line, or on the next non-blank line.
+    let (title, body_start) = match &start.title {
+        Some(t) => (t.clone(), i + 1),
+        None => {
+            let mut j = i + 1;
+            while j < lines.len() && (is_blank(j) || is_reference(lines[j].text)) {
+                j += 1;
+            }
+            if j >= lines.len() || item_start(&lines[j]).is_some() {
+                (String::new(), i + 1)
+            } else {
+                let mut title = plain(lines[j].text).trim().to_string();
+                let mut k = j + 1;
+                // A title wrapped onto a second line continues in lowercase.
+                if k < lines.len()
+                    && !is_blank(k)
+                    && starts_lower(lines[k].text)
+                    && !ends_sentence(&title)
+                    && !lines[k].text.starts_with("att ")
+                {
+                    title.push(' ');
+                    title.push_str(plain(lines[k].text).trim());
+                    k += 1;
+                }
+                (title, k)
+            }
+        }
+    };
+    if start.title.is_some() && !plausible_title(start, &title) {
+        return None;
+    }
+    let same_form = |it: &RawItem| {
+        let para = it.number.as_deref().is_some_and(|n| n.starts_with('§'));
+        para == (start.form == Form::Paragraph)
+    };
+    let last = items
+        .iter()
+        .rev()
+        .find(|it| same_form(it))
+        .and_then(|it| it.value);
+    match last {
+        Some(last) => {
+            let ahead = match start.form {
+                Form::Paragraph => 30,
+                _ if start.marked => 10,
+                _ => 2,
+            };
+            if start.value <= last || start.value > last + ahead {
+                // Starting over at a number seen before, with nothing but
+                // headings in between: what came before was a table of contents.
+                let k = items.iter().position(|it| it.value == Some(start.value))?;
+                let empty = items[k..].iter().enumerate().all(|(x, it)| {
+                    let end = items.get(k + x + 1).map_or(i, |n| n.head);
+                    (it.body.start..end.max(it.body.start))
+                        .all(|l| is_blank(l) || item_start(&lines[l]).is_some())
+                });
+                if !empty || start.value > last {
+                    return None;
+                }
+                items.truncate(k);
+            }
+        }
+        None => {
+            if !start.marked && start.form != Form::Paragraph && start.value > 30 {
+                return None;
+            }
+        }
+    }
+    if eq_ci(title.trim(), "") && start.title.is_none() && start.form != Form::Paragraph {
+        return None;
+    }
+    close(items, i);
+    items.push(RawItem {
+        number: Some(start.number.clone()),
+        value: Some(start.value),
+        title: title.trim().trim_end_matches(':').trim().to_string(),
+        form: start.form,
+        head: i,
+        body: body_start..lines.len(),
+    });
+    Some(body_start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::text::split_lines;
+
+    fn check(input: &str, expected: &[(Option<&str>, &str)]) {
+        let lines = split_lines(input);
+        let furniture = vec![false; lines.len()];
+        let seg = segment(&lines, &furniture);
+        let got: Vec<_> = seg
+            .items
+            .iter()
+            .map(|it| (it.number.as_deref(), it.title.as_str()))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn numbered_items_and_lists_inside_them() {
+        check(
+            "MÖTESANTECKNINGAR\n\n1. Incheckning\n\nText.\n\n2. Rekvisering av statsbidrag\n\n\
+             Magnus föreslår följande:\n\n1. Region Kronoberg rekvirerar medlen.\n2. Utsedda personer får i uppdrag.\n\n\
+             3. Gemensamma medel\n\nText.\n",
+            &[
+                (Some("1"), "Incheckning"),
+                (Some("2"), "Rekvisering av statsbidrag"),
+                (Some("3"), "Gemensamma medel"),
+            ],
+        );
+    }
+
+    #[test]
+    fn short_numbered_list_without_full_stops_stays_text() {
+        check(
+            "1. Ekonomi\n\nVi gick igenom:\n1. Budget\n2. Utfall\n3. Prognos\n\n2. Personal\n\nText.\n",
+            &[(Some("1"), "Ekonomi"), (Some("2"), "Personal")],
+        );
+    }
+
+    #[test]
+    fn markdown_items() {
+        check(
+            "## Ledningsgrupp\n\n## 1. Kort presentation\n\nText.\n\n## Tvärgrupp Äldre\n\nText.\n\n\
+             ## **11. Utvecklingsarbeten**\n\nText.\n\n### **13. Utcheckning och avslut**\n\nText.\n",
+            &[
+                (Some("1"), "Kort presentation"),
+                (Some("11"), "Utvecklingsarbeten"),
+                (Some("13"), "Utcheckning och avslut"),
+            ],
+        );
+    }
+
+    #[test]
+    fn paragraph_items_with_toc_and_title_on_next_line() {
+        check(
+            "Ärendeförteckning\n\n- § 22 Godkännande\n- § 23 Handlingsplan\n\nParagrafer:\n\n§ 22 - § 25\n\n\
+             § 22\n\nGodkännande av föredragningslista\n\nText.\n\n§ 23\tDnr SN 2024/00231\nHandlingsplan psykisk hälsa\n\
+             Text.\n\n§ 24 Avrapportering\nDnr SN 2024/1\nText.\n",
+            &[
+                (Some("§ 22"), "Godkännande av föredragningslista"),
+                (Some("§ 23"), "Handlingsplan psykisk hälsa"),
+                (Some("§ 24"), "Avrapportering"),
+            ],
+        );
+    }
+
+    #[test]
+    fn toc_without_heading_is_dropped_when_numbers_start_over() {
+        check(
+            "§ 45 Val av justerare\n§ 46 Bidrag\n§ 47 Övrigt\n\n§ 45 Val av justerare\n\nAnna utses.\n\n\
+             § 46 Bidrag\n\nText.\n\n§ 47 Övrigt\n\nText.\n",
+            &[
+                (Some("§ 45"), "Val av justerare"),
+                (Some("§ 46"), "Bidrag"),
+                (Some("§ 47"), "Övrigt"),
+            ],
+        );
+    }
+
+    #[test]
+    fn punkt_items() {
+        check(
+            "Protokoll styrelsemöte\n\nPunkt 1) Mötets öppnande\nOrdföranden öppnade mötet.\n\n\
+             Punkt 2) Val av justerare\nEva valdes.\n",
+            &[
+                (Some("1"), "Mötets öppnande"),
+                (Some("2"), "Val av justerare"),
+            ],
+        );
+    }
+
+    #[test]
+    fn unnumbered_headings_in_notes() {
+        check(
+            "Datum\n\n2024-06-14\n\nSamordningsgruppen, minnesanteckningar 240614\n\nDagens agenda:\n\n\
+             - Utvärdering\n- Ekonomi\n\nUtvärdering av vårens arbete\n\nGenomgång av aktiviteterna.\n\n\
+             Magnus föreslår följande:\n\nEkonomi\n\nSamordningsgruppen har beviljat medel.\n\n\
+             Minnesanteckningar förda av: Jenny Wennberg\n",
+            &[(None, "Utvärdering av vårens arbete"), (None, "Ekonomi")],
+        );
+    }
+
+    #[test]
+    fn headings() {
+        assert!(is_plain_heading("Planering för hösten 2024"));
+        assert!(is_plain_heading("Nästa möte:"));
+        assert!(is_plain_heading("Tvärgrupp Äldre:"));
+        assert!(!is_plain_heading("Magnus föreslår följande:"));
+        assert!(!is_plain_heading(
+            "Läns gemensam ledning i samverkan beslutar att"
+        ));
+        assert!(!is_plain_heading("LSVO:s ledningsgrupp beslutar"));
+        assert!(!is_plain_heading("Genomgång av aktiviteterna."));
+        assert!(!is_plain_heading("Föredragande: Magnus Frithiof"));
+        assert!(!is_plain_heading("Ärendebeskrivning"));
+    }
+}

@@ -1,0 +1,148 @@
+//! The named parts of an agenda item in kommun protocols.
+//!
+//! A `§` item is written in parts, each under a label line:
+//! "Ärendebeskrivning", "Beslutsunderlag", "Förslag till beslut",
+//! "Yrkanden", "Propositionsordning", "Beslut" / "Socialnämndens beslut",
+//! "Reservation", "Beslutet skickas till". Only the decision part holds
+//! decisions: a proposal ("Förvaltningens förslag till beslut") may read
+//! word for word like the decision, and the list of documents under
+//! "Beslutsunderlag" may contain "beslut" in every line.
+
+use super::text::{eq_ci, strip_prefix_ci};
+
+/// What a part of an item holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The decision itself.
+    Decision,
+    /// Anything else with a label: description, documents, proposals,
+    /// motions, reservations, distribution.
+    Silent,
+}
+
+const SILENT: [&str; 36] = [
+    "ärendebeskrivning",
+    "ärendet",
+    "beskrivning av ärendet",
+    "sammanfattning",
+    "sammanfattning av ärendet",
+    "bakgrund",
+    "beslutsunderlag",
+    "underlag",
+    "underlag för beslut",
+    "handlingar",
+    "förslag till beslut",
+    "förslag till beslut på sammanträdet",
+    "förslag till beslut under sammanträdet",
+    "yrkanden",
+    "yrkande",
+    "yrkanden under sammanträdet",
+    "propositionsordning",
+    "proposition",
+    "beslutsgång",
+    "omröstning",
+    "omröstningsresultat",
+    "reservation",
+    "reservationer",
+    "protokollsanteckning",
+    "protokollsanteckningar",
+    "särskilt yttrande",
+    "jäv",
+    "beslutet skickas till",
+    "beslutet ska skickas till",
+    "beslutet expedieras till",
+    "expedieras till",
+    "expediering",
+    "beslutsexpediering",
+    "skickas till",
+    "för kännedom",
+    "ekonomiska konsekvenser",
+];
+
+const DECISION: [&str; 8] = [
+    "beslut",
+    "beslutet",
+    "beslutades",
+    "beslöts",
+    "mötet beslutade",
+    "mötet beslutar",
+    "beslut i korthet",
+    "fattade beslut",
+];
+
+/// If `s` is a part label, the part and whatever follows the label on the
+/// same line ("Beslut: Dagordningen godkänns"), and whether a colon set
+/// the label off.
+pub fn label_line(s: &str) -> Option<(Part, &str, bool)> {
+    let s = s.trim();
+    let (head, rest, colon) = match s.split_once(':') {
+        Some((h, r)) => (h.trim(), r.trim(), true),
+        None => (s, "", false),
+    };
+    if head.is_empty() || head.len() > 80 {
+        return None;
+    }
+    if DECISION.iter().any(|l| eq_ci(head, l)) || is_possessive_decision(head) {
+        return Some((Part::Decision, rest, colon));
+    }
+    // Silent labels take no text on the line except after a colon.
+    if SILENT.iter().any(|l| eq_ci(head, l)) || is_proposal(head) {
+        return Some((Part::Silent, rest, colon));
+    }
+    None
+}
+
+/// "Socialnämndens beslut", "Kommunstyrelsens beslut", "Arbetsutskottets beslut".
+fn is_possessive_decision(head: &str) -> bool {
+    let mut words = head.split_whitespace();
+    let (Some(a), Some(b), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    a.ends_with('s') && a.chars().count() > 4 && eq_ci(b, "beslut") && super::text::starts_upper(a)
+}
+
+/// "Förvaltningens förslag till beslut", "Arbetsutskottets förslag",
+/// "Ordförandens förslag".
+fn is_proposal(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().take(6).collect();
+    if words.len() < 2 || words.len() > 5 || !words[0].ends_with('s') {
+        return false;
+    }
+    eq_ci(words[1], "förslag")
+        && (words.len() == 2 || strip_prefix_ci(&words[2..].join(" "), "till beslut").is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: Option<(Part, &str)>) {
+        assert_eq!(
+            label_line(input).map(|(p, r, _)| (p, r)),
+            expected,
+            "{input}"
+        );
+    }
+
+    #[test]
+    fn labels() {
+        check("Beslut", Some((Part::Decision, "")));
+        check("Beslut:", Some((Part::Decision, "")));
+        check(
+            "Beslut: Dagordningen godkänns.",
+            Some((Part::Decision, "Dagordningen godkänns.")),
+        );
+        check("Socialnämndens beslut", Some((Part::Decision, "")));
+        check("Kommunstyrelsens beslut", Some((Part::Decision, "")));
+        check(
+            "Förvaltningens förslag till beslut",
+            Some((Part::Silent, "")),
+        );
+        check("Arbetsutskottets förslag", Some((Part::Silent, "")));
+        check("Beslutsunderlag", Some((Part::Silent, "")));
+        check("Beslutet skickas till", Some((Part::Silent, "")));
+        check("Yrkanden", Some((Part::Silent, "")));
+        check("Beslut om detta ärende skjuts fram till nästa möte.", None);
+        check("Tidigare beslut", None);
+    }
+}

@@ -1,0 +1,277 @@
+//! People: attendee lines, presenter lines and the names in them.
+//!
+//! An attendee line is a name followed by what the minutes say about the
+//! person: "Catrin Mård, ersättare för Lena Nazzal", "Anna Andersson (S),
+//! ordförande". The name ends at the first comma or parenthesis; the rest is
+//! the affiliation, kept as written. A line that lists several people
+//! ("Anna Carlsson, Maria Persson och Karin Svensson") is split into names.
+
+use super::text::{eq_ci, starts_upper, strip_prefix_ci};
+use crate::Person;
+
+/// Words that head a sub-list inside an attendee block and are no names.
+const LABELS: [&str; 22] = [
+    "ledamöter",
+    "ledamot",
+    "ersättare",
+    "tjänstgörande ersättare",
+    "ej tjänstgörande ersättare",
+    "icke tjänstgörande ersättare",
+    "närvarande ersättare",
+    "övriga",
+    "övriga närvarande",
+    "tjänstemän",
+    "tjänstepersoner",
+    "ordförande",
+    "vice ordförande",
+    "sekreterare",
+    "justerare",
+    "adjungerade",
+    "gäster",
+    "från förvaltningen",
+    "närvarande",
+    "frånvarande",
+    "beslutande",
+    "insynsplats",
+];
+
+/// What a label line inside an attendee list says about the next person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Chair,
+    Secretary,
+    Other,
+}
+
+/// If `s` is a sub-list label ("Ledamöter", "Ordförande"), what it marks.
+pub fn label(s: &str) -> Option<Role> {
+    let s = s.trim().trim_end_matches(':').trim();
+    LABELS.iter().find(|l| eq_ci(s, l)).map(|l| match *l {
+        "ordförande" => Role::Chair,
+        "sekreterare" => Role::Secretary,
+        _ => Role::Other,
+    })
+}
+
+/// Whether `s` looks like a person's name: one to five words, the first
+/// capitalised, no digits, lowercase words only as name particles.
+pub fn is_name(s: &str, min_words: usize) -> bool {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 60 || !starts_upper(s) || label(s).is_some() {
+        return false;
+    }
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        words += 1;
+        if words > 5 {
+            return false;
+        }
+        if w.chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '§' | '@' | '…'))
+        {
+            return false;
+        }
+        let particle = matches!(
+            w,
+            "von" | "af" | "de" | "van" | "der" | "la" | "du" | "di" | "da"
+        );
+        if !particle && !starts_upper(w) {
+            return false;
+        }
+    }
+    words >= min_words
+}
+
+/// Reads one attendee line into people. `inline` lists ("A, B och C") are
+/// split into several names; otherwise the line is one person.
+pub fn people_in(line: &str, out: &mut Vec<Person>) -> usize {
+    let line = line.trim().trim_end_matches(['.', ';']).trim();
+    if line.is_empty() {
+        return 0;
+    }
+    if let Some(names) = inline_list(line) {
+        let before = out.len();
+        out.extend(names.into_iter().map(person));
+        return out.len() - before;
+    }
+    let p = person(line);
+    if is_name(&p.name, 2) {
+        out.push(p);
+        1
+    } else {
+        0
+    }
+}
+
+/// Splits "A, B, C och D" when every part is a name; `None` for a single
+/// person with an affiliation ("Maria Wiltz, Region Kronoberg").
+fn inline_list(line: &str) -> Option<Vec<&str>> {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut has_och = false;
+    for part in line.split([',', ';']) {
+        let mut rest = part.trim();
+        while let Some(k) = rest.find(" och ").or_else(|| rest.find(" samt ")) {
+            has_och = true;
+            let (a, b) = rest.split_at(k);
+            parts.push(a.trim());
+            rest = b.trim_start().split_once(' ').map_or("", |x| x.1).trim();
+        }
+        if !rest.is_empty() {
+            parts.push(rest);
+        }
+    }
+    let name_part = |p: &&str| is_name(strip_paren(p), 1) && p.split_whitespace().count() <= 4;
+    if parts.len() >= 2 && parts.iter().all(name_part) && (has_och || parts.len() >= 3) {
+        Some(parts)
+    } else {
+        None
+    }
+}
+
+fn strip_paren(s: &str) -> &str {
+    s.split('(').next().unwrap_or(s).trim()
+}
+
+/// "Anna Andersson (S), ordförande" → name "Anna Andersson", affiliation
+/// "(S), ordförande".
+pub fn person(s: &str) -> Person {
+    let s = s.trim();
+    let cut = s.find([',', '(']).unwrap_or(s.len());
+    let name = s[..cut]
+        .trim()
+        .trim_end_matches(['.', ':'])
+        .trim()
+        .to_string();
+    let rest = s[cut..].trim_start_matches([',', ' ']).trim();
+    Person {
+        name,
+        affiliation: (!rest.is_empty()).then(|| rest.to_string()),
+    }
+}
+
+/// The role a person's affiliation names: "(S), ordförande" is the chair,
+/// "vice ordförande" is not.
+pub fn role_in(affiliation: &str) -> Option<Role> {
+    let lower = affiliation.to_lowercase();
+    for part in lower.split([',', '(', ')']) {
+        match part.trim() {
+            "ordförande" | "mötesordförande" | "ordf" | "ordf." => return Some(Role::Chair),
+            "sekreterare" | "protokollförare" | "mötessekreterare" => {
+                return Some(Role::Secretary)
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// If `s` is a presenter line ("Föredragande: Magnus Frithiof",
+/// "Föredragande: Per och Magnus"), the names in it.
+pub fn presenters(s: &str) -> Option<Vec<String>> {
+    const KEYS: [&str; 7] = [
+        "föredragande tjänsteperson",
+        "föredragande tjänsteman",
+        "föredragande",
+        "föredragare",
+        "föredras av",
+        "presenteras av",
+        "dragande",
+    ];
+    let rest = KEYS.iter().find_map(|k| strip_prefix_ci(s, k))?;
+    let rest = if let Some(r) = rest.strip_prefix(':') {
+        r
+    } else if rest.starts_with([' ', '\t']) && starts_upper(rest.trim_start()) {
+        rest
+    } else {
+        return None;
+    };
+    let mut names = Vec::new();
+    for part in rest.split([',', '/', '&', ';']) {
+        let mut rest = part.trim();
+        loop {
+            let (a, b) = match rest.find(" och ").or_else(|| rest.find(" samt ")) {
+                Some(k) => (
+                    &rest[..k],
+                    rest[k + 1..].split_once(' ').map_or("", |x| x.1),
+                ),
+                None => (rest, ""),
+            };
+            let name = strip_paren(a).trim_end_matches(['.', ':']).trim();
+            if starts_upper(name) && name.split_whitespace().count() <= 5 {
+                names.push(name.to_string());
+            }
+            if b.is_empty() {
+                break;
+            }
+            rest = b.trim();
+        }
+    }
+    Some(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(line: &str, expected: &[(&str, Option<&str>)]) {
+        let mut got = Vec::new();
+        people_in(line, &mut got);
+        let got: Vec<_> = got
+            .iter()
+            .map(|p| (p.name.as_str(), p.affiliation.as_deref()))
+            .collect();
+        assert_eq!(got, expected, "{line}");
+    }
+
+    #[test]
+    fn attendee_lines() {
+        check(
+            "Maria Wiltz, Region Kronoberg",
+            &[("Maria Wiltz", Some("Region Kronoberg"))],
+        );
+        check(
+            "Catrin Mård, ersättare för Lena Nazzal",
+            &[("Catrin Mård", Some("ersättare för Lena Nazzal"))],
+        );
+        check(
+            "Greger Larsson, tf, Ljungby",
+            &[("Greger Larsson", Some("tf, Ljungby"))],
+        );
+        check(
+            "Anna Andersson (S), ordförande",
+            &[("Anna Andersson", Some("(S), ordförande"))],
+        );
+        check(
+            "Anna Carlsson, Maria Persson, Anna Stake och Karin Svensson",
+            &[
+                ("Anna Carlsson", None),
+                ("Maria Persson", None),
+                ("Anna Stake", None),
+                ("Karin Svensson", None),
+            ],
+        );
+        check("Ledamöter", &[]);
+        check("Sammanställande i verksamhetsgrupperna", &[]);
+        check(".....", &[]);
+    }
+
+    #[test]
+    fn roles_in_affiliations() {
+        assert_eq!(role_in("(S), ordförande"), Some(Role::Chair));
+        assert_eq!(role_in("(M), vice ordförande"), None);
+        assert_eq!(role_in("sekreterare"), Some(Role::Secretary));
+    }
+
+    #[test]
+    fn presenter_lines() {
+        let p = |s: &str| presenters(s).unwrap_or_default();
+        assert_eq!(p("Föredragande: Magnus Frithiof"), ["Magnus Frithiof"]);
+        assert_eq!(
+            p("Föredragande: Annie-Lie, Per och Magnus"),
+            ["Annie-Lie", "Per", "Magnus"]
+        );
+        assert_eq!(p("Föredragande: Ewa och Jenny S"), ["Ewa", "Jenny S"]);
+        assert_eq!(p("Föredragande Eva Ek, socialchef"), ["Eva Ek"]);
+        assert!(presenters("Föredragningslistan godkänns").is_none());
+    }
+}

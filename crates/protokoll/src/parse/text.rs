@@ -1,0 +1,379 @@
+//! Small text helpers shared by every stage of the parser: lines, markdown
+//! clean-up, table cells and case-insensitive comparisons.
+//!
+//! Everything here works on borrowed slices and at most one reused buffer, so
+//! the stages above can call it once per line without allocating per line.
+
+/// One line of the input, with the views the stages need.
+#[derive(Clone, Copy, Debug)]
+pub struct Line<'a> {
+    /// The line as written, without its line end.
+    pub raw: &'a str,
+    /// The line trimmed, with markdown heading marks (`## `) removed.
+    pub text: &'a str,
+    /// The markdown heading level (`##` is 2), 0 when the line is no heading.
+    pub level: u8,
+}
+
+impl<'a> Line<'a> {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Whether the line starts with white space: a continuation cell in a
+    /// tab-separated header table.
+    pub fn indented(&self) -> bool {
+        self.raw.starts_with([' ', '\t'])
+    }
+}
+
+/// Splits text into lines. Form feeds (page breaks in `pdftotext` output)
+/// count as line ends so that a page header never sticks to the line before.
+pub fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+    for raw in text.split(['\n', '\u{0C}']) {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let (level, text) = heading_level(raw);
+        lines.push(Line { raw, text, level });
+    }
+    lines
+}
+
+/// Strips markdown heading marks. Returns the level and the rest, trimmed.
+pub fn heading_level(s: &str) -> (u8, &str) {
+    let t = s.trim();
+    let n = t.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&n) {
+        let rest = &t[n..];
+        if rest.is_empty() || rest.starts_with([' ', '\t']) {
+            return (n as u8, rest.trim());
+        }
+    }
+    (0, t)
+}
+
+/// The inside of a line wrapped whole in bold (`**...**` or `__...__`),
+/// allowing a colon after the closing marks.
+pub fn unwrap_bold(s: &str) -> Option<&str> {
+    for m in ["**", "__"] {
+        if let Some(inner) = s.strip_prefix(m) {
+            let inner = inner.strip_suffix(':').unwrap_or(inner);
+            if let Some(inner) = inner.strip_suffix(m) {
+                if !inner.trim().is_empty() && !inner.contains(m) {
+                    return Some(inner.trim());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The inside of a line wrapped whole in italics (`*...*` or `_..._`), not bold.
+pub fn unwrap_italic(s: &str) -> Option<&str> {
+    for m in ['*', '_'] {
+        if let Some(inner) = s.strip_prefix(m) {
+            if inner.starts_with(m) {
+                continue;
+            }
+            let inner = inner.trim_end_matches([':', ' ']);
+            if let Some(inner) = inner.strip_suffix(m) {
+                if !inner.ends_with(m) && !inner.trim().is_empty() && !inner.contains(m) {
+                    return Some(inner.trim());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Appends `s` to `out` without markdown emphasis marks.
+///
+/// `**` and `__` always go; a single `*` goes unless it stands between two
+/// spaces (a multiplication, a footnote star). Underscores inside words are
+/// kept: file names and addresses use them.
+pub fn push_plain(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'*' {
+            out.push_str(&s[start..i]);
+            let run = bytes[i..].iter().take_while(|&&c| c == b'*').count();
+            let before = i.checked_sub(1).map(|k| bytes[k]);
+            let after = bytes.get(i + run).copied();
+            let spaced = |c: Option<u8>| matches!(c, Some(b' ') | Some(b'\t'));
+            if run == 1 && spaced(before) && spaced(after) {
+                out.push('*');
+            }
+            i += run;
+            start = i;
+        } else if b == b'_' && bytes.get(i + 1) == Some(&b'_') {
+            out.push_str(&s[start..i]);
+            i += 2;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[start..]);
+}
+
+/// `s` without markdown emphasis, borrowed when there was none.
+pub fn plain(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['*', '_']) {
+        let mut out = String::with_capacity(s.len());
+        push_plain(&mut out, s);
+        let t = out.trim();
+        if t.len() != out.len() {
+            out = t.to_string();
+        }
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(s.trim())
+    }
+}
+
+/// Appends the lowercase form of `s` to `out`.
+pub fn push_lower(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        for c in s.chars() {
+            if c.is_uppercase() {
+                out.extend(c.to_lowercase());
+            } else {
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// If `s` starts with `prefix` (given in lowercase), ignoring case, returns
+/// the rest of `s`.
+pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut chars = s.char_indices();
+    for p in prefix.chars() {
+        let (_, c) = chars.next()?;
+        if c != p && !c.to_lowercase().eq(std::iter::once(p)) {
+            return None;
+        }
+    }
+    match chars.next() {
+        Some((i, _)) => Some(&s[i..]),
+        None => Some(""),
+    }
+}
+
+/// Whether `s` equals `word` (given in lowercase), ignoring case.
+pub fn eq_ci(s: &str, word: &str) -> bool {
+    strip_prefix_ci(s, word).is_some_and(str::is_empty)
+}
+
+/// Splits a line into table cells: at tabs and at runs of two or more
+/// spaces (how `pdftotext -layout` renders columns). Empty cells are skipped.
+pub fn cells(s: &str) -> impl Iterator<Item = &str> {
+    let bytes = s.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || loop {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        let mut end = bytes.len();
+        let mut next = bytes.len();
+        let mut i = pos;
+        while i < bytes.len() {
+            if bytes[i] == b'\t' {
+                end = i;
+                next = i + 1;
+                break;
+            }
+            if bytes[i] == b' ' && bytes.get(i + 1) == Some(&b' ') {
+                end = i;
+                next = i + 2;
+                break;
+            }
+            i += 1;
+        }
+        pos = next;
+        let cell = s[start..end].trim();
+        if !cell.is_empty() {
+            return Some(cell);
+        }
+    })
+}
+
+/// The first character of `s`, if any.
+pub fn first_char(s: &str) -> Option<char> {
+    s.chars().next()
+}
+
+/// Whether `s` starts with an uppercase letter.
+pub fn starts_upper(s: &str) -> bool {
+    first_char(s).is_some_and(char::is_uppercase)
+}
+
+/// Whether `s` starts with a lowercase letter.
+pub fn starts_lower(s: &str) -> bool {
+    first_char(s).is_some_and(char::is_lowercase)
+}
+
+/// Whether `s` ends a sentence or a clause: the next line cannot continue it.
+pub fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['*', '_', ' ', '"', '”', '’', ')']);
+    t.ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// Whether the line is only filler: dots, underscores or dashes (signature
+/// lines in protocols).
+pub fn is_filler(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| matches!(c, '.' | '_' | '-' | '–' | '…' | ' ' | '\t'))
+}
+
+/// If the line is a bullet ("- ", "* ", "• ", "– "), the text after it.
+pub fn bullet(s: &str) -> Option<&str> {
+    for m in [
+        "- ", "* ", "• ", "– ", "+ ", "· ", "▪ ", "o\t", "-\t", "•\t",
+    ] {
+        if let Some(rest) = s.strip_prefix(m) {
+            let rest = rest.trim();
+            if !rest.is_empty() {
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
+
+/// If the line starts with a list number ("1. ", "2) "), the number and the
+/// text after it.
+pub fn list_number(s: &str) -> Option<(u32, &str)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &s[digits..];
+    let rest = rest.strip_prefix(['.', ')'])?;
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let n = s[..digits].parse().ok()?;
+    Some((n, rest.trim()))
+}
+
+/// Counts words (runs separated by white space), stopping at `limit`.
+pub fn word_count(s: &str, limit: usize) -> usize {
+    s.split_whitespace().take(limit).count()
+}
+
+/// Capitalises a word written in any case: "MÖTESANTECKNINGAR" becomes
+/// "Mötesanteckningar".
+pub fn capitalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    if let Some(c) = chars.next() {
+        out.extend(c.to_uppercase());
+    }
+    for c in chars {
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Uppercases the first letter of `s` and leaves the rest as written.
+pub fn capitalise_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Collapses runs of white space into one space.
+pub fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emphasis_is_removed() {
+        let check = |input: &str, expected: &str| assert_eq!(plain(input), expected);
+        check(
+            "**Beslut:** Dagordningen godkänns",
+            "Beslut: Dagordningen godkänns",
+        );
+        check("*Föredragande: Lena Nazzal*", "Föredragande: Lena Nazzal");
+        check(
+            "ett *förbättringsarbete* vilket",
+            "ett förbättringsarbete vilket",
+        );
+        check("3 * 4 timmar", "3 * 4 timmar");
+        check("fil_namn.txt", "fil_namn.txt");
+    }
+
+    #[test]
+    fn headings_bold_and_italic() {
+        assert_eq!(
+            heading_level("## **11. Utvecklingsarbeten**"),
+            (2, "**11. Utvecklingsarbeten**")
+        );
+        assert_eq!(heading_level("#hashtag"), (0, "#hashtag"));
+        assert_eq!(
+            unwrap_bold("**11. Utvecklingsarbeten**"),
+            Some("11. Utvecklingsarbeten")
+        );
+        assert_eq!(unwrap_bold("**Beslut:** Text"), None);
+        assert_eq!(
+            unwrap_italic("*Föredragande: Ewa och Jenny S*"),
+            Some("Föredragande: Ewa och Jenny S")
+        );
+        assert_eq!(unwrap_italic("**fet**"), None);
+    }
+
+    #[test]
+    fn cells_split_at_tabs_and_wide_gaps() {
+        let got: Vec<_> = cells("Tid\tFredag 14/6 2024  kl. 08.30").collect();
+        assert_eq!(got, ["Tid", "Fredag 14/6 2024", "kl. 08.30"]);
+        assert_eq!(
+            cells("\t\tAnna Andersson (S)").collect::<Vec<_>>(),
+            ["Anna Andersson (S)"]
+        );
+    }
+
+    #[test]
+    fn case_insensitive_prefix() {
+        assert_eq!(
+            strip_prefix_ci("NÄRVARANDE: Åsa", "närvarande"),
+            Some(": Åsa")
+        );
+        assert_eq!(strip_prefix_ci("När", "närvarande"), None);
+        assert!(eq_ci("Beslut", "beslut"));
+    }
+
+    #[test]
+    fn list_numbers_and_bullets() {
+        assert_eq!(
+            list_number("2. Utsedda personer"),
+            Some((2, "Utsedda personer"))
+        );
+        assert_eq!(list_number("2.5 miljoner"), None);
+        assert_eq!(
+            bullet("- *förlänga projektet*"),
+            Some("*förlänga projektet*")
+        );
+        assert_eq!(bullet("-"), None);
+    }
+}
