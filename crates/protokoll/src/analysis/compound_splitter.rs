@@ -1,0 +1,406 @@
+//! Compound splitting: "hemsjukvård" also yields "hem" and "sjukvård".
+//!
+//! Swedish writes compounds as one word, so a search for "team" would never
+//! find "vaccinationsteamet" by its whole-word term. This filter keeps the
+//! stemmed whole word as the first token and adds its parts, stemmed, at the
+//! same position.
+//!
+//! The split follows Koehn & Knight (2003): a word splits only into parts that
+//! are frequent words in their own right (per the corpus lexicon), and only
+//! when the parts together are more common than the word itself, so that
+//! "kommun" (common) is not "kom" + "mun" (rare) while an unseen compound
+//! splits readily. Parts are joined by the linking morphemes `-s-`, `-e-`,
+//! `-a-`, `-u-`, `-o-` or with the first part's final vowel dropped
+//! ("kvinnoklinik", "gatubelysning", "skolbarn"; the lexicon's stems already
+//! lack that vowel). Every part has at least three letters, function words and
+//! prefixes ("för", "av", "be", "över") are never parts, and fewer parts win
+//! over more.
+//!
+//! Hyphen and slash groups from the tokenizer are expanded here too:
+//! "it-attack" gives the joined "itattack" then "it" and "attack";
+//! "hab/rehab" gives "hab/rehab", "hab", "rehab"; "2024-12-31" stays whole
+//! and adds its numbers.
+
+use std::collections::VecDeque;
+
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+use super::lexicon::{FastMap, Lexicon, LEXICON};
+use super::swedish_stemmer::{nchars, stem_into};
+
+/// Token filter that adds the parts of compounds and hyphen groups.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CompoundSplitter;
+
+impl TokenFilter for CompoundSplitter {
+    type Tokenizer<T: Tokenizer> = CompoundSplitterFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> CompoundSplitterFilter<T> {
+        CompoundSplitterFilter {
+            inner: tokenizer,
+            cache: FastMap::default(),
+        }
+    }
+}
+
+const CACHE_LIMIT: usize = 50_000;
+
+#[derive(Clone)]
+pub struct CompoundSplitterFilter<T> {
+    inner: T,
+    /// Parts per stem: splitting tries many look-ups, and minutes repeat words.
+    cache: FastMap<String, Vec<String>>,
+}
+
+impl<T: Tokenizer> Tokenizer for CompoundSplitterFilter<T> {
+    type TokenStream<'a> = CompoundSplitterStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        CompoundSplitterStream {
+            tail: self.inner.token_stream(text),
+            cache: &mut self.cache,
+            pending: VecDeque::new(),
+            current: Token::default(),
+            from_pending: false,
+            seen: Vec::new(),
+            seen_position: usize::MAX,
+        }
+    }
+}
+
+pub struct CompoundSplitterStream<'a, T> {
+    tail: T,
+    cache: &'a mut FastMap<String, Vec<String>>,
+    pending: VecDeque<Token>,
+    current: Token,
+    from_pending: bool,
+    /// Texts already emitted at `seen_position`, so a part that an earlier
+    /// token at the same position also produced is not repeated.
+    seen: Vec<String>,
+    seen_position: usize,
+}
+
+impl<T: TokenStream> CompoundSplitterStream<'_, T> {
+    fn remember(&mut self, position: usize, text: &str) -> bool {
+        if position != self.seen_position {
+            self.seen.clear();
+            self.seen_position = position;
+        }
+        if self.seen.iter().any(|s| s == text) {
+            return false;
+        }
+        self.seen.push(text.to_string());
+        true
+    }
+}
+
+impl<T: TokenStream> TokenStream for CompoundSplitterStream<'_, T> {
+    fn advance(&mut self) -> bool {
+        loop {
+            if let Some(token) = self.pending.pop_front() {
+                self.current = token;
+                self.from_pending = true;
+                return true;
+            }
+            if !self.tail.advance() {
+                return false;
+            }
+            let position = self.tail.token().position;
+            let (first, parts) = alternatives(&self.tail.token().text, self.cache);
+            let first_text = match &first {
+                Some(f) => f.clone(),
+                None => self.tail.token().text.clone(),
+            };
+            let first_is_new = self.remember(position, &first_text);
+            let mut extra = Vec::new();
+            for p in parts {
+                if self.remember(position, &p) {
+                    extra.push(p);
+                }
+            }
+            let token = self.tail.token();
+            if first.is_none() && extra.is_empty() {
+                if !first_is_new {
+                    continue;
+                }
+                self.from_pending = false;
+                return true;
+            }
+            if first_is_new {
+                let mut whole = token.clone();
+                if let Some(f) = first {
+                    whole.text = f;
+                }
+                self.pending.push_back(whole);
+            }
+            for text in extra {
+                self.pending.push_back(Token {
+                    text,
+                    ..token.clone()
+                });
+            }
+        }
+    }
+
+    fn token(&self) -> &Token {
+        if self.from_pending {
+            &self.current
+        } else {
+            self.tail.token()
+        }
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        if self.from_pending {
+            &mut self.current
+        } else {
+            self.tail.token_mut()
+        }
+    }
+}
+
+/// The replacement for the token's own text (for hyphen groups) and the
+/// extra tokens it yields.
+fn alternatives(
+    text: &str,
+    cache: &mut FastMap<String, Vec<String>>,
+) -> (Option<String>, Vec<String>) {
+    if text.contains(['-', '/']) && !text.ends_with('-') {
+        return group(text);
+    }
+    if let Some(parts) = cache.get(text) {
+        return (None, parts.clone());
+    }
+    let parts = split(text, &LEXICON).map(|p| p.texts).unwrap_or_default();
+    if cache.len() >= CACHE_LIMIT {
+        cache.clear();
+    }
+    cache.insert(text.to_string(), parts.clone());
+    (None, parts)
+}
+
+/// A hyphen or slash group as written → its whole form and its stemmed
+/// segments: "it-attacken" → ("itattack", [it, attack]); "hab/rehab" →
+/// ("hab/rehab", [hab, rehab]); "2024-12-31" → ("2024-12-31", [2024, 12, 31]).
+/// The whole of a hyphen group is the stem of the word written without the
+/// hyphen, so "Link-utbildning" meets "linkutbildningar".
+fn group(text: &str) -> (Option<String>, Vec<String>) {
+    let lex = &*LEXICON;
+    let segments: Vec<String> = text
+        .split(['-', '/'])
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let mut out = String::new();
+            stem_into(s, lex, &mut out);
+            out
+        })
+        .collect();
+    let all_digits = text.chars().all(|c| c.is_ascii_digit() || c == '-');
+    let whole = if text.contains('/') {
+        segments.join("/")
+    } else if all_digits {
+        text.to_string()
+    } else {
+        let mut out = String::new();
+        stem_into(&text.replace('-', ""), lex, &mut out);
+        out
+    };
+    (Some(whole), segments)
+}
+
+/// A compound's split: the parts' texts (stems) and where the last part (the
+/// head) starts in the stem that was split.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Split {
+    pub(crate) texts: Vec<String>,
+    pub(crate) head_start: usize,
+}
+
+/// Parts rarer than this are not trusted as words.
+const MIN_PART_FREQ: u32 = 10;
+/// Parts shorter than this (in letters) are never split off.
+const MIN_PART_LEN: usize = 3;
+
+/// Splits a stem into its parts, or `None` when it is not (known to be) a compound.
+pub(crate) fn split(stem: &str, lex: &Lexicon) -> Option<Split> {
+    if nchars(stem) < 2 * MIN_PART_LEN || !stem.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let whole = lex.stem(stem);
+    let (parts, score) = best_split(stem, lex, 2)?;
+    // Koehn & Knight: the parts must together be more common than the word.
+    if score <= f64::from(whole) {
+        return None;
+    }
+    let head_start = parts.last().map_or(0, |p| p.1);
+    Some(Split {
+        texts: parts.into_iter().map(|p| p.0).collect(),
+        head_start,
+    })
+}
+
+/// The best split of `s` into at most `depth + 1` parts: (text, start) per
+/// part and the geometric mean of the parts' frequencies. Two parts are tried
+/// before three.
+fn best_split(s: &str, lex: &Lexicon, depth: usize) -> Option<(Vec<(String, usize)>, f64)> {
+    let mut best: Option<(Vec<(String, usize)>, f64)> = None;
+    for (i, _) in s.char_indices() {
+        let (left, right) = s.split_at(i);
+        if nchars(left) < MIN_PART_LEN || nchars(right) < MIN_PART_LEN {
+            continue;
+        }
+        let fr = lex.stem(right);
+        if fr < MIN_PART_FREQ || !content_word(right) || suffix_like(right) {
+            continue;
+        }
+        let Some((ltext, fl)) = left_part(left, lex) else {
+            continue;
+        };
+        let score = (f64::from(fl) * f64::from(fr)).sqrt();
+        if best.as_ref().is_none_or(|b| score > b.1) {
+            best = Some((vec![(ltext, 0), (right.to_string(), i)], score));
+        }
+    }
+    if best.is_some() || depth < 2 {
+        return best;
+    }
+    // Three parts: a left part, then a two-part split of the rest.
+    for (i, _) in s.char_indices() {
+        let (left, right) = s.split_at(i);
+        if nchars(left) < MIN_PART_LEN || nchars(right) < 2 * MIN_PART_LEN {
+            continue;
+        }
+        let Some((ltext, fl)) = left_part(left, lex) else {
+            continue;
+        };
+        let Some((rest, rscore)) = best_split(right, lex, 1) else {
+            continue;
+        };
+        let score = (f64::from(fl) * rscore * rscore).cbrt();
+        if best.as_ref().is_none_or(|b| score > b.1) {
+            let mut parts = vec![(ltext, 0)];
+            parts.extend(rest.into_iter().map(|(t, at)| (t, at + i)));
+            best = Some((parts, score));
+        }
+    }
+    best
+}
+
+/// A first part as written in a compound ("ensamhets", "kvinno", "skol",
+/// "barn") → its stem and frequency, or `None` when it is no word.
+pub(crate) fn left_part(written: &str, lex: &Lexicon) -> Option<(String, u32)> {
+    if !content_word(written) {
+        return None;
+    }
+    let mut best: Option<(String, u32)> = None;
+    let mut consider = |text: &str| {
+        if nchars(text) < MIN_PART_LEN || !content_word(text) || suffix_like(text) {
+            return;
+        }
+        // The part may be a stem ("skol", "kvinn") or a word whose stem is
+        // known ("ansökning" → "ansök", "utskrivning" → "utskrivn").
+        let fs = lex.stem(text);
+        let (stem, f) = if fs >= MIN_PART_FREQ {
+            (text.to_string(), fs)
+        } else {
+            let mut st = String::new();
+            stem_into(text, lex, &mut st);
+            let f = lex.stem(&st).max(lex.form(text));
+            if f < MIN_PART_FREQ || !content_word(&st) {
+                return;
+            }
+            (st, f)
+        };
+        if best.as_ref().is_none_or(|b| f > b.1) {
+            best = Some((stem, f));
+        }
+    };
+    consider(written);
+    // A linking morpheme: ensamhet-s-, kvinn-o-, gat-u-, arbet-s-.
+    if let Some(last) = written.chars().last() {
+        if matches!(last, 's' | 'e' | 'a' | 'u' | 'o') {
+            consider(&written[..written.len() - last.len_utf8()]);
+        }
+    }
+    best
+}
+
+/// Function words and prefixes: never a part of a compound. A part that is
+/// one of these plus a linking `s` ("förs") is also refused.
+fn content_word(part: &str) -> bool {
+    let bare = part.strip_suffix('s').unwrap_or(part);
+    FUNCTION_WORDS.binary_search(&part).is_err() && FUNCTION_WORDS.binary_search(&bare).is_err()
+}
+
+/// Derivational endings that are frequent "words" only by accident.
+fn suffix_like(part: &str) -> bool {
+    SUFFIX_LIKE.binary_search(&part).is_ok()
+}
+
+/// Sorted (binary search).
+const FUNCTION_WORDS: &[&str] = &[
+    "alla", "allt", "an", "andra", "annan", "annat", "att", "av", "bak", "bakom", "bara", "be",
+    "bland", "bort", "både", "de", "den", "denna", "deras", "dess", "dessa", "det", "detta", "dig",
+    "din", "ditt", "där", "då", "efter", "egen", "eget", "ej", "eller", "en", "enligt", "er",
+    "era", "ert", "ett", "fler", "flera", "fram", "från", "få", "för", "före", "ge", "genom", "gå",
+    "hans", "har", "hela", "hennes", "hon", "hos", "hur", "här", "i", "icke", "in", "ingen",
+    "inget", "inom", "inte", "kan", "kring", "man", "med", "mellan", "men", "mer", "mest", "min",
+    "mitt", "mot", "mycket", "många", "ned", "ner", "när", "och", "olika", "om", "oss", "på",
+    "runt", "sam", "samma", "samman", "samt", "se", "sedan", "sig", "sin", "sina", "sitt", "själv",
+    "ska", "skall", "som", "så", "ta", "till", "tills", "under", "upp", "ur", "ut", "utan", "vad",
+    "var", "vara", "varje", "vars", "vem", "vi", "vid", "vilka", "vilken", "vissa", "väl", "vår",
+    "våra", "vårt", "åt", "åter", "över", "överens",
+];
+
+/// Sorted (binary search).
+const SUFFIX_LIKE: &[&str] = &[
+    "ade", "ande", "are", "ast", "ats", "bar", "dom", "else", "ende", "ens", "era", "ering", "ets",
+    "het", "ing", "ion", "isk", "ism", "ist", "itet", "iv", "lig", "lös", "nad", "ning", "sam",
+    "skap", "tion",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(word: &str) -> Vec<String> {
+        let mut st = String::new();
+        stem_into(word, &LEXICON, &mut st);
+        split(&st, &LEXICON).map(|s| s.texts).unwrap_or_default()
+    }
+
+    fn check(word: &str, expected: &[&str]) {
+        assert_eq!(parts(word), expected, "{word}");
+    }
+
+    #[test]
+    fn tables_are_sorted() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(SUFFIX_LIKE.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn compounds_split() {
+        check("hemsjukvård", &["hem", "sjukvård"]);
+        check("vaccinationsteamet", &["vaccination", "team"]);
+        check("ensamhetsstrategi", &["ensamhet", "strategi"]);
+        check("skolbarn", &["skol", "barn"]);
+    }
+
+    #[test]
+    fn non_compounds_do_not_split() {
+        for w in [
+            "beslut",
+            "förslag",
+            "avtal",
+            "kostnad",
+            "ordförande",
+            "verksamhet",
+            "region",
+            "kommun",
+            "landsting",
+        ] {
+            check(w, &[]);
+        }
+    }
+}

@@ -1,0 +1,573 @@
+//! Swedish stemming that conflates what the Snowball stemmer keeps apart.
+//!
+//! Snowball's Swedish stemmer never strips the definite endings `-et` and
+//! `-n` ("protokollet", "hälsan"), strips `-ar` from words that merely end in
+//! it ("ledarpar" → "ledarp", "utskrivningsklar" → "utskrivningskl") and knows
+//! nothing of `-ering`, `-ning` or umlaut plurals. This stemmer strips the
+//! regular inflections of nouns, adjectives and verbs, but an ending that could
+//! also belong to the word itself is only stripped when the lexicon attests
+//! another form of the same word: "kommunen" loses `-en` because "kommun"
+//! exists, "budget" keeps its `-et` because "budg" does not.
+//!
+//! Compounds are stemmed by their last part: a word the lexicon does not know
+//! ("ledarparet") is stemmed as its longest known tail ("paret" → "par") with
+//! the rest kept in front, so a compound always stems like its head and a
+//! suspended-hyphen expansion meets the written-out word.
+//!
+//! [`SwedishStemmer`] is the token filter; [`stem_into`] the function it runs.
+//! Only plain lowercase words are stemmed: tokens with digits, codes, hyphen
+//! groups and suspended forms ("missbruks-") pass through.
+
+use std::mem;
+
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+use super::lexicon::{FastMap, Lexicon, LEXICON};
+
+/// Token filter that replaces each word by its stem.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SwedishStemmer;
+
+impl TokenFilter for SwedishStemmer {
+    type Tokenizer<T: Tokenizer> = SwedishStemmerFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> SwedishStemmerFilter<T> {
+        SwedishStemmerFilter {
+            inner: tokenizer,
+            buffer: String::new(),
+            cache: FastMap::default(),
+        }
+    }
+}
+
+/// Words repeat heavily in minutes ("beslut", "kommun", "ledningsgruppen");
+/// remembering their stems keeps the lexicon look-ups off the hot path. The
+/// cache is cleared when it grows past this many words.
+const CACHE_LIMIT: usize = 50_000;
+
+#[derive(Clone)]
+pub struct SwedishStemmerFilter<T> {
+    inner: T,
+    buffer: String,
+    cache: FastMap<String, String>,
+}
+
+impl<T: Tokenizer> Tokenizer for SwedishStemmerFilter<T> {
+    type TokenStream<'a> = SwedishStemmerStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        SwedishStemmerStream {
+            tail: self.inner.token_stream(text),
+            buffer: &mut self.buffer,
+            cache: &mut self.cache,
+        }
+    }
+}
+
+pub struct SwedishStemmerStream<'a, T> {
+    tail: T,
+    buffer: &'a mut String,
+    cache: &'a mut FastMap<String, String>,
+}
+
+impl<T: TokenStream> TokenStream for SwedishStemmerStream<'_, T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if let Some(stem) = self.cache.get(token.text.as_str()) {
+            token.text.clear();
+            token.text.push_str(stem);
+            return true;
+        }
+        stem_token(&token.text, &LEXICON, self.buffer);
+        if self.cache.len() >= CACHE_LIMIT {
+            self.cache.clear();
+        }
+        self.cache
+            .insert(mem::take(&mut token.text), self.buffer.clone());
+        mem::swap(&mut token.text, self.buffer);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+/// Stems a token as the tokenizer emits it. Hyphen and slash groups
+/// ("it-attacken", "hab/rehab") and suspended forms ("missbruks-") pass
+/// through: the compound splitter and the suspended-hyphen filter need them
+/// as written, and stem them themselves.
+pub(crate) fn stem_token(text: &str, lex: &Lexicon, out: &mut String) {
+    if text.contains(['-', '/']) {
+        out.clear();
+        out.push_str(text);
+    } else {
+        stem_into(text, lex, out);
+    }
+}
+
+/// Writes the stem of one lowercase word into `out` (cleared first).
+pub(crate) fn stem_into(word: &str, lex: &Lexicon, out: &mut String) {
+    out.clear();
+    // "LSVO:s", "SKR:s": the colon marks a genitive (or definite) ending on
+    // an abbreviation; the abbreviation is the word.
+    let word = match word.split_once(':') {
+        Some((head, "s" | "n" | "en" | "et" | "ens" | "ets" | "ar" | "er" | "arna" | "erna"))
+            if !head.is_empty() =>
+        {
+            head
+        }
+        _ => word,
+    };
+    if !word.chars().all(char::is_alphabetic) || nchars(word) < 3 {
+        out.push_str(word);
+        return;
+    }
+    if let Some(stem) = exception(word) {
+        out.push_str(stem);
+        return;
+    }
+    if lex.form(word) > 0 || word.strip_suffix('s').is_some_and(|b| lex.form(b) > 0) {
+        rules(word, lex, out);
+        return;
+    }
+    // An unknown word is stemmed as its longest known tail: "ledarparet" as
+    // "paret", "utskrivningsklara" as "klara".
+    if let Some(i) = known_tail(word, lex) {
+        out.push_str(&word[..i]);
+        rules(&word[i..], lex, out);
+        return;
+    }
+    // "hemgångsteamets": an unknown genitive of an unknown word.
+    if let Some(base) = word.strip_suffix('s') {
+        if nchars(base) >= 4 && base.chars().last().is_some_and(valid_s_ending) {
+            if let Some(i) = known_tail(base, lex) {
+                out.push_str(&base[..i]);
+                rules(&base[i..], lex, out);
+                return;
+            }
+        }
+    }
+    rules(word, lex, out);
+}
+
+/// The byte index where the longest tail of `word` that the lexicon knows
+/// starts, leaving at least two letters in front. Three-letter tails must be
+/// common words ("par", "dag"), or odd fragments would pass as heads.
+fn known_tail(word: &str, lex: &Lexicon) -> Option<usize> {
+    for (n, (i, _)) in word.char_indices().enumerate().skip(2) {
+        let tail = &word[i..];
+        let len = nchars(tail);
+        if len < 3 {
+            return None;
+        }
+        let f = lex.form(tail);
+        if f > 0 && (len >= 4 || f >= 20) {
+            let _ = n;
+            return Some(i);
+        }
+    }
+    None
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// An unambiguous inflection: always stripped.
+    Plain,
+    /// Stripped when another form of the stem is attested.
+    Guard,
+    /// A verb ending (`-ade`, `-at`, `-ad`): stripped when a verb form is attested.
+    Verb,
+    /// The `-era` family: stripped when a form of the `-era` verb is attested.
+    Era,
+    /// `-ning`: the `n` stays with the stem when the verb is an `-na` verb (ordna → ordning).
+    Ning,
+    /// The adjective `-t` (gemensamt, nytt, gott).
+    AdjT,
+    /// Present tense `-r` after a vowel (avslår, går).
+    VowelR,
+}
+
+/// Endings, longest first; the first that applies wins. The number is the
+/// least number of letters the stem must keep.
+const SUFFIXES: &[(&str, usize, Kind)] = &[
+    ("eringarna", 3, Kind::Era),
+    ("ningarna", 3, Kind::Ning),
+    ("eringar", 3, Kind::Era),
+    ("eringen", 3, Kind::Era),
+    ("erandet", 3, Kind::Era),
+    ("erande", 3, Kind::Era),
+    ("erades", 3, Kind::Era),
+    ("ningar", 3, Kind::Ning),
+    ("ningen", 3, Kind::Ning),
+    ("ering", 3, Kind::Era),
+    ("erade", 3, Kind::Era),
+    ("erats", 3, Kind::Era),
+    ("ning", 3, Kind::Ning),
+    ("arna", 2, Kind::Plain),
+    ("erna", 2, Kind::Plain),
+    ("orna", 2, Kind::Plain),
+    ("erat", 3, Kind::Era),
+    ("erad", 3, Kind::Era),
+    ("eras", 3, Kind::Era),
+    ("erar", 3, Kind::Era),
+    ("aren", 3, Kind::Guard),
+    ("aste", 3, Kind::Guard),
+    ("era", 3, Kind::Era),
+    ("ena", 3, Kind::Plain),
+    ("are", 3, Kind::Guard),
+    ("ast", 3, Kind::Guard),
+    ("ade", 3, Kind::Verb),
+    ("at", 3, Kind::Verb),
+    ("ad", 3, Kind::Verb),
+    ("ar", 3, Kind::Guard),
+    ("er", 3, Kind::Guard),
+    ("or", 3, Kind::Guard),
+    ("en", 2, Kind::Guard),
+    ("et", 2, Kind::Guard),
+    ("an", 4, Kind::Guard),
+    ("a", 2, Kind::Plain),
+    ("e", 3, Kind::Plain),
+    ("t", 3, Kind::AdjT),
+    ("r", 3, Kind::VowelR),
+];
+
+/// Stems of umlaut plurals (after `-er`/`-erna` is stripped) and their singular stems.
+const UMLAUT: &[(&str, &str)] = &[
+    ("ledamöt", "ledamot"),
+    ("städ", "stad"),
+    ("länd", "land"),
+    ("bönd", "bond"),
+    ("sön", "son"),
+    ("fött", "fot"),
+    ("böck", "bok"),
+];
+
+/// Whole words whose forms no rule relates.
+fn exception(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "egen" | "eget" | "egna" | "egne" => "egen",
+        "annan" | "annat" | "andra" | "andras" => "annan",
+        "liten" | "litet" | "lilla" | "små" => "liten",
+        "man" | "män" | "mannen" | "männen" | "mannens" | "männens" => "man",
+        "öppen" | "öppet" | "öppna" => "öppen",
+        "ledamot" | "ledamoten" | "ledamöter" | "ledamöterna" | "ledamots" | "ledamotens"
+        | "ledamöters" | "ledamöternas" => "ledamot",
+        "ansökan" | "ansökningar" | "ansökningarna" | "ansökning" | "ansökningen" | "ansökans"
+        | "ansöka" | "ansöker" | "ansökt" | "ansöks" | "ansökte" => "ansök",
+        _ => return None,
+    })
+}
+
+fn rules(word: &str, lex: &Lexicon, out: &mut String) {
+    let start = out.len();
+    let mut w = word;
+    // Genitive and passive -s: "kommunens", "ärendes", "beslutas".
+    if let Some(base) = w.strip_suffix('s') {
+        if nchars(base) >= 3 {
+            let prev = base.chars().last().unwrap_or(' ');
+            let fw = lex.form(w);
+            if (valid_s_ending(prev) || matches!(prev, 'a' | 'e' | 'å'))
+                && lex.form(base) + form2(lex, base, "a", "") >= (fw / 8).max(3)
+            {
+                w = base;
+            }
+        }
+    }
+    let fw = lex.form(w);
+    let mut stem = w;
+    let mut stripped = "";
+    let mut ning_n = false;
+    for &(suffix, min, kind) in SUFFIXES {
+        let Some(b) = w.strip_suffix(suffix) else {
+            continue;
+        };
+        if nchars(b) < min {
+            continue;
+        }
+        let ok = match kind {
+            Kind::Plain if nchars(b) < 3 => lex.form(b) >= 3,
+            Kind::Plain => true,
+            Kind::Guard => {
+                if matches!(suffix, "er") && umlaut(b).is_some() {
+                    true
+                } else if suffix == "an" && w.ends_with("man") && !w.ends_with("mman") {
+                    false
+                } else {
+                    evidence(
+                        lex,
+                        b,
+                        &["", "a", "e", "en", "et", "ar", "er", "or", "t"],
+                        w,
+                    ) >= (fw / 20).max(3)
+                }
+            }
+            Kind::Verb => {
+                evidence(lex, b, &["a", "ar", "ade", "at", "as", "ad", "er"], w) >= (fw / 20).max(3)
+            }
+            Kind::Era => {
+                evidence(
+                    lex,
+                    b,
+                    &["era", "erar", "erade", "erat", "eras", "ering", "erad"],
+                    w,
+                ) >= 1
+            }
+            Kind::Ning => {
+                let verb = ["a", "ar", "as", "ade", "at"];
+                let plain = evidence(lex, b, &verb, w);
+                let mut with_n = 0;
+                for e in verb {
+                    with_n += form2(lex, b, "n", e);
+                }
+                ning_n = with_n > plain || plain == 0;
+                true
+            }
+            Kind::AdjT => {
+                if let Some(bb) = b.strip_suffix('t') {
+                    // nytt → ny, gott → god, fritt → fri.
+                    if nchars(bb) >= 2 && adjective(lex, bb, fw) {
+                        stem = bb;
+                        stripped = "tt";
+                        break;
+                    }
+                    let mut d = String::with_capacity(bb.len() + 1);
+                    d.push_str(bb);
+                    d.push('d');
+                    if nchars(bb) >= 2 && adjective(lex, &d, fw) {
+                        out.push_str(&d);
+                        return finish(out, start, lex, "t");
+                    }
+                    false
+                } else {
+                    adjective(lex, b, fw)
+                }
+            }
+            Kind::VowelR => {
+                b.chars().last().is_some_and(is_vowel)
+                    && lex.form(b) + form2(lex, b, "s", "") >= (fw / 20).max(3)
+            }
+        };
+        if ok {
+            stem = b;
+            stripped = suffix;
+            break;
+        }
+    }
+    out.push_str(stem);
+    // The -era family keeps "er": "justera" → "juster", not "just".
+    if kind_of(stripped) == Some(Kind::Era) {
+        out.push_str("er");
+    }
+    if ning_n && stripped.contains("ning") {
+        out.push('n');
+    }
+    if matches!(stripped, "er" | "erna") {
+        if let Some(singular) = umlaut(&out[start..]) {
+            out.truncate(start);
+            out.push_str(singular);
+        }
+    }
+    finish(out, start, lex, stripped)
+}
+
+/// Spelling adjustments on the stem once the ending is gone.
+fn finish(out: &mut String, start: usize, lex: &Lexicon, _stripped: &str) {
+    let stem = &out[start..];
+    let n = nchars(stem);
+    // gemensamma → gemensamm → gemensam; programmet → program.
+    if n >= 5 && stem.ends_with("mm") {
+        out.pop();
+        return;
+    }
+    // Syncope: medel/medlen, regel/regler, enkel/enkla, säker/säkra.
+    if n >= 4 && (stem.ends_with("el") || stem.ends_with("er")) {
+        let b = &stem[..stem.len() - 2];
+        if b.chars().last().is_some_and(|c| !is_vowel(c)) {
+            let last = if stem.ends_with("el") { "l" } else { "r" };
+            let f = ["en", "et", "a", "ar", "er", "ade"]
+                .iter()
+                .map(|e| form3(lex, b, last, e))
+                .sum::<u32>();
+            if f >= 3 {
+                let len = out.len();
+                out.truncate(len - 2);
+                out.push_str(last);
+                return;
+            }
+        }
+    }
+    // avslag, avslår, avslogs → avslå; anslag → anslå.
+    for (tail, verb) in [("slagit", "slå"), ("slag", "slå"), ("slog", "slå")] {
+        if let Some(prefix) = stem.strip_suffix(tail) {
+            // Not "förslag" (a proposal is no "förslå") nor "beslag".
+            if matches!(prefix, "av" | "an" | "upp" | "ut" | "på" | "om" | "till")
+                && form2(lex, prefix, verb, "") > 0
+            {
+                let cut = out.len() - tail.len();
+                out.truncate(cut);
+                out.push_str(verb);
+                return;
+            }
+        }
+    }
+    // prevention, preventiv, preventivt → prevent; only when both forms exist,
+    // so "effektiv" does not meet "effekt" nor "position" "positiv".
+    let stem = &out[start..];
+    if let Some(b) = stem.strip_suffix("tion") {
+        if nchars(b) >= 4 && form3(lex, b, "t", "iv") + form3(lex, b, "t", "ivt") > 0 {
+            let cut = out.len() - 3;
+            out.truncate(cut);
+        }
+    } else if let Some(b) = stem.strip_suffix("tiv") {
+        if nchars(b) >= 4 && form3(lex, b, "t", "ion") > 0 {
+            let cut = out.len() - 2;
+            out.truncate(cut);
+        }
+    }
+}
+
+fn kind_of(suffix: &str) -> Option<Kind> {
+    SUFFIXES.iter().find(|s| s.0 == suffix).map(|s| s.2)
+}
+
+fn umlaut(stem: &str) -> Option<&'static str> {
+    UMLAUT.iter().find(|(p, _)| *p == stem).map(|&(_, s)| s)
+}
+
+/// Whether `b` is an adjective whose `-t` form `w` (seen `fw` times) is.
+fn adjective(lex: &Lexicon, b: &str, fw: u32) -> bool {
+    lex.form(b) + form2(lex, b, "a", "") + form2(lex, b, "e", "") >= (fw / 20).max(3)
+}
+
+/// How often forms of stem `b` other than `w` itself occur.
+fn evidence(lex: &Lexicon, b: &str, endings: &[&str], w: &str) -> u32 {
+    let mut buf = String::with_capacity(b.len() + 8);
+    let mut sum = 0;
+    for e in endings {
+        buf.clear();
+        buf.push_str(b);
+        buf.push_str(e);
+        if buf != w {
+            sum += lex.form(&buf);
+        }
+    }
+    sum
+}
+
+fn form2(lex: &Lexicon, a: &str, b: &str, c: &str) -> u32 {
+    form3(lex, a, b, c)
+}
+
+fn form3(lex: &Lexicon, a: &str, b: &str, c: &str) -> u32 {
+    let mut buf = String::with_capacity(a.len() + b.len() + c.len());
+    buf.push_str(a);
+    buf.push_str(b);
+    buf.push_str(c);
+    lex.form(&buf)
+}
+
+/// Snowball's letters after which a final `s` can be an ending.
+fn valid_s_ending(c: char) -> bool {
+    matches!(
+        c,
+        'b' | 'c'
+            | 'd'
+            | 'f'
+            | 'g'
+            | 'h'
+            | 'j'
+            | 'k'
+            | 'l'
+            | 'm'
+            | 'n'
+            | 'o'
+            | 'p'
+            | 'r'
+            | 't'
+            | 'v'
+            | 'y'
+    )
+}
+
+pub(crate) fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'å' | 'ä' | 'ö' | 'é')
+}
+
+pub(crate) fn nchars(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stem(word: &str) -> String {
+        let mut out = String::new();
+        stem_into(word, &LEXICON, &mut out);
+        out
+    }
+
+    /// Each group of forms must share one stem.
+    fn check_meet(forms: &[&str]) {
+        let stems: Vec<String> = forms.iter().map(|w| stem(w)).collect();
+        assert!(
+            stems.iter().all(|s| *s == stems[0]),
+            "{forms:?} stem to {stems:?}"
+        );
+    }
+
+    /// The two words must not share a stem.
+    fn check_apart(a: &str, b: &str) {
+        assert_ne!(stem(a), stem(b), "{a} and {b} must not conflate");
+    }
+
+    #[test]
+    fn definite_and_plural_forms_meet() {
+        check_meet(&["protokoll", "protokollet", "protokollen"]);
+        check_meet(&["ärende", "ärendet", "ärenden", "ärendena"]);
+        check_meet(&["möte", "mötet", "möten", "mötena", "mötets"]);
+        check_meet(&["hälsa", "hälsan", "hälsans"]);
+        check_meet(&["ledarpar", "ledarparet"]);
+        check_meet(&["kommun", "kommunen", "kommuner", "kommunerna", "kommunens"]);
+        check_meet(&["kostnad", "kostnaden", "kostnader", "kostnaderna"]);
+        check_meet(&["år", "året", "åren"]);
+    }
+
+    #[test]
+    fn adjective_forms_meet() {
+        check_meet(&["utskrivningsklar", "utskrivningsklara"]);
+        check_meet(&["gemensam", "gemensamt", "gemensamma"]);
+        check_meet(&["psykisk", "psykiskt", "psykiska"]);
+        check_meet(&["ny", "nytt", "nya"]);
+    }
+
+    #[test]
+    fn derivations_meet() {
+        check_meet(&["rekrytering", "rekrytera", "rekryteras", "rekryterade"]);
+        check_meet(&["förlängning", "förlänga", "förlängs"]);
+        check_meet(&["avslag", "avslås", "avslå"]);
+    }
+
+    #[test]
+    fn irregular_forms_meet() {
+        check_meet(&["medel", "medlen"]);
+        check_meet(&["ledamot", "ledamöter", "ledamöterna"]);
+        check_meet(&["ansökan", "ansökningar"]);
+    }
+
+    #[test]
+    fn words_that_only_look_inflected_stay_apart() {
+        check_apart("ordning", "ord");
+        check_apart("kort", "kor");
+        check_apart("budget", "budge");
+        check_apart("verksamhet", "verksam");
+    }
+}

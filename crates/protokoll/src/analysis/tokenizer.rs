@@ -1,0 +1,319 @@
+//! The Swedish tokenizer: text → words, with their byte offsets.
+//!
+//! Words are found by Unicode word segmentation (UAX #29, the
+//! `unicode-segmentation` crate), which keeps "LSVO:s", "6,4" and "t.ex"
+//! whole and splits at spaces and punctuation. Each word is then put in NFC
+//! (PDF text often spells å as a + combining ring) and lowercased; soft
+//! hyphens and zero-width characters are dropped. Å, ä and ö stay letters of
+//! their own.
+//!
+//! Three things the segmentation alone gets wrong for Swedish are fixed here,
+//! because they need the text between words:
+//!
+//! - **Hyphen and slash groups.** "Covid-19", "IT-attack", "hab/rehab" and
+//!   "2024-12-31" come out as one token, text "covid-19" etc.; the compound
+//!   splitter later adds the parts.
+//! - **Suspended hyphens.** A word followed by a hyphen and then a space or
+//!   comma ("missbruks- och beroendemottagning", "barn-, ungdoms- och …") comes
+//!   out as "missbruks-"; the suspended-hyphen filter completes it. "Hälso-och"
+//!   (hyphen then a conjunction) counts as suspended too.
+//! - **Digit groups.** "5 162 844" is one number: the groups (1–3 digits,
+//!   then groups of exactly three, the last optionally with a decimal comma)
+//!   join into one token "5162844" whose offsets cover the whole number.
+//!
+//! Offsets always cover the original word (or group) in the input; positions
+//! count tokens.
+
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Tokens longer than this many bytes are URLs, hashes or run-together PDF
+/// text; they are dropped, as tantivy's `RemoveLongFilter` would.
+const MAX_TOKEN_BYTES: usize = 80;
+
+/// The Swedish word tokenizer.
+#[derive(Clone, Debug, Default)]
+pub struct SwedishTokenizer {
+    tokens: Vec<Token>,
+    words: Vec<(usize, usize)>,
+}
+
+pub struct SwedishTokenStream<'a> {
+    tokens: &'a mut Vec<Token>,
+    index: usize,
+}
+
+impl Tokenizer for SwedishTokenizer {
+    type TokenStream<'a> = SwedishTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SwedishTokenStream<'a> {
+        self.tokens.clear();
+        tokenize(text, &mut self.words, &mut self.tokens);
+        SwedishTokenStream {
+            tokens: &mut self.tokens,
+            index: usize::MAX,
+        }
+    }
+}
+
+impl TokenStream for SwedishTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        self.index = self.index.wrapping_add(1);
+        self.index < self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.index]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.index]
+    }
+}
+
+const CONJUNCTIONS: &[&str] = &["och", "eller", "samt", "respektive", "resp", "el"];
+
+fn tokenize(text: &str, words: &mut Vec<(usize, usize)>, out: &mut Vec<Token>) {
+    words.clear();
+    words.extend(
+        text.split_word_bound_indices()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+            .map(|(i, w)| (i, i + w.len())),
+    );
+    let mut i = 0;
+    while i < words.len() {
+        let (from, to) = words[i];
+        let word = &text[from..to];
+        let mut token = Token {
+            offset_from: from,
+            offset_to: to,
+            position: out.len(),
+            ..Token::default()
+        };
+        // Digit groups: "5 162 844", "6 250,5".
+        if is_digits(word) && word.len() <= 3 {
+            let mut j = i;
+            while j + 1 < words.len() {
+                let (nfrom, nto) = words[j + 1];
+                let next = &text[nfrom..nto];
+                let gap = &text[words[j].1..nfrom];
+                if !is_group_space(gap) || !is_thousands_group(next) {
+                    break;
+                }
+                j += 1;
+                if next.contains(',') {
+                    break;
+                }
+            }
+            if j > i {
+                for &(f, t) in &words[i..=j] {
+                    token.text.push_str(&text[f..t]);
+                }
+                token.offset_to = words[j].1;
+                out.push(token);
+                i = j + 1;
+                continue;
+            }
+        }
+        // Hyphen and slash groups, and suspended hyphens.
+        let mut j = i;
+        let mut suspended = false;
+        loop {
+            let end = words[j].1;
+            let Some(joiner) = text[end..].chars().next() else {
+                break;
+            };
+            let joiner_len = joiner.len_utf8();
+            let is_hyphen = matches!(joiner, '-' | '\u{2010}' | '\u{2011}');
+            if !is_hyphen && joiner != '/' {
+                break;
+            }
+            let after = end + joiner_len;
+            let next_word = words
+                .get(j + 1)
+                .filter(|&&(f, _)| f == after)
+                .map(|&(f, t)| &text[f..t]);
+            match next_word {
+                Some(next) if is_hyphen && is_conjunction(next) => {
+                    suspended = true;
+                    break;
+                }
+                Some(_) if words[j + 1].1 - from <= MAX_TOKEN_BYTES => j += 1,
+                Some(_) => break,
+                None => {
+                    // "missbruks- och", "barn-, ungdoms-": a hyphen that ends the word.
+                    let rest = text[after..].chars().next();
+                    suspended = is_hyphen
+                        && j == i
+                        && rest.is_none_or(|c| c.is_whitespace() || c == ',')
+                        && word.chars().all(char::is_alphabetic);
+                    break;
+                }
+            }
+        }
+        let end = words[j].1;
+        token.offset_to = end;
+        let span = &text[from..end];
+        if span.len() > MAX_TOKEN_BYTES {
+            i = j + 1;
+            continue;
+        }
+        normalize_into(span, &mut token.text);
+        if suspended {
+            token.text.push('-');
+        }
+        if !token.text.is_empty() {
+            out.push(token);
+        }
+        i = j + 1;
+    }
+}
+
+fn is_conjunction(word: &str) -> bool {
+    CONJUNCTIONS.iter().any(|c| word.eq_ignore_ascii_case(c))
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Exactly three digits, optionally followed by a decimal comma and digits.
+fn is_thousands_group(s: &str) -> bool {
+    let (int, frac) = match s.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    int.len() == 3 && is_digits(int) && frac.is_none_or(is_digits)
+}
+
+/// The one space between digit groups: plain, no-break or thin.
+fn is_group_space(gap: &str) -> bool {
+    matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
+}
+
+/// NFC, lowercase, without soft hyphens and zero-width characters; the
+/// Unicode hyphens become "-".
+pub(crate) fn normalize_into(span: &str, out: &mut String) {
+    out.clear();
+    if span.is_ascii() {
+        out.push_str(span);
+        out.make_ascii_lowercase();
+        return;
+    }
+    let push = |c: char, out: &mut String| match c {
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+        '\u{2010}' | '\u{2011}' => out.push('-'),
+        c => out.extend(c.to_lowercase()),
+    };
+    if is_nfc_quick(span.chars()) == IsNormalized::Yes {
+        for c in span.chars() {
+            push(c, out);
+        }
+    } else {
+        for c in span.nfc() {
+            push(c, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: &[(&str, &str)]) {
+        let mut tokenizer = SwedishTokenizer::default();
+        let mut stream = tokenizer.token_stream(input);
+        let mut got = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            got.push((
+                t.text.clone(),
+                input[t.offset_from..t.offset_to].to_string(),
+            ));
+        }
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn words_are_lowercased_and_composed() {
+        check(
+            "Beslut om Ärendet i LSVO:s grupp",
+            &[
+                ("beslut", "Beslut"),
+                ("om", "om"),
+                ("ärendet", "Ärendet"),
+                ("i", "i"),
+                ("lsvo:s", "LSVO:s"),
+                ("grupp", "grupp"),
+            ],
+        );
+        // "Hälsa" with a + combining diaeresis, and a soft hyphen.
+        check(
+            "Ha\u{308}lsa under\u{ad}sökning",
+            &[
+                ("hälsa", "Ha\u{308}lsa"),
+                ("undersökning", "under\u{ad}sökning"),
+            ],
+        );
+    }
+
+    #[test]
+    fn digit_groups_join() {
+        check(
+            "budgeten 5 162 844 kr, 1 760 585: - och 6,4 mnkr 2020 500",
+            &[
+                ("budgeten", "budgeten"),
+                ("5162844", "5 162 844"),
+                ("kr", "kr"),
+                ("1760585", "1 760 585"),
+                ("och", "och"),
+                ("6,4", "6,4"),
+                ("mnkr", "mnkr"),
+                ("2020", "2020"),
+                ("500", "500"),
+            ],
+        );
+        check(
+            "6 250,5 miljoner",
+            &[("6250,5", "6 250,5"), ("miljoner", "miljoner")],
+        );
+    }
+
+    #[test]
+    fn hyphen_groups_and_suspended_hyphens() {
+        check(
+            "Covid-19 och IT-attack, hab/rehab 2024-12-31",
+            &[
+                ("covid-19", "Covid-19"),
+                ("och", "och"),
+                ("it-attack", "IT-attack"),
+                ("hab/rehab", "hab/rehab"),
+                ("2024-12-31", "2024-12-31"),
+            ],
+        );
+        check(
+            "barn-, ungdoms- och vuxenpsykiatri",
+            &[
+                ("barn-", "barn"),
+                ("ungdoms-", "ungdoms"),
+                ("och", "och"),
+                ("vuxenpsykiatri", "vuxenpsykiatri"),
+            ],
+        );
+        check(
+            "Hälso-och sjukvård 160–170",
+            &[
+                ("hälso-", "Hälso"),
+                ("och", "och"),
+                ("sjukvård", "sjukvård"),
+                ("160", "160"),
+                ("170", "170"),
+            ],
+        );
+    }
+}
