@@ -15,6 +15,10 @@ use support::Chain;
 fn index(c: &mut Criterion) {
     let corpus = support::corpus(support::size("PROTOKOLL_BENCH_INDEX_ITEMS", 10_000, 100));
     let expected = support::parsed_items(&corpus);
+    assert!(
+        expected > 0,
+        "the parser found no items in the synthetic corpus"
+    );
     let mut group = c.benchmark_group("index");
     group.throughput(Throughput::Bytes(corpus.bytes));
     group.sample_size(10);

@@ -8,6 +8,10 @@ mod support;
 fn parse(c: &mut Criterion) {
     let corpus = support::corpus(support::size("PROTOKOLL_BENCH_PARSE_ITEMS", 10_000, 50));
     let expected = support::parsed_items(&corpus);
+    assert!(
+        expected > 0,
+        "the parser found no items in the synthetic corpus"
+    );
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(corpus.bytes));
     group.sample_size(10);
