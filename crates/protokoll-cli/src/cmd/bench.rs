@@ -339,7 +339,7 @@ pub fn write_table(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
     writeln!(
         out,
         "{:<12} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10}",
-        "class", "queries", "p50 ms", "p95 ms", "p99 ms", "max ms", "qps", "hits"
+        "class", "queries", "p50 ms", "p95 ms", "p99 ms", "max ms", "qps", "mean hits"
     )?;
     let row = |out: &mut dyn Write, name: &str, s: &Summary| {
         writeln!(
