@@ -70,9 +70,9 @@ impl Pool {
 
     /// A pool from an uncompressed JSON-lines corpus with `title` and `text`
     /// fields (`zcat interpellations.jsonl.gz > interpellations.jsonl`).
-    /// Every prose line of 120 to 700 characters becomes a paragraph and every
-    /// title of at most 90 characters a title; this is cruder than the
-    /// script's cleaning but keeps the whole vocabulary.
+    /// Every prose line of 120 to 700 characters becomes a paragraph and the
+    /// topic of every title (12 to 90 characters) a title; this is cruder
+    /// than the script's cleaning but keeps the whole vocabulary.
     pub fn from_jsonl(path: &Path) -> Result<Pool> {
         #[derive(serde::Deserialize)]
         struct Doc {
@@ -101,9 +101,8 @@ impl Pool {
                     paragraphs.push(p.to_string());
                 }
             }
-            let t = doc.title.trim();
-            if !t.is_empty() && t.chars().count() <= 90 {
-                titles.push(t.to_string());
+            if let Some(t) = interpellation_topic(&doc.title) {
+                titles.push(t);
             }
         }
         Pool::new(paragraphs, titles)
@@ -127,6 +126,37 @@ impl Pool {
     pub fn titles(&self) -> usize {
         self.titles.len()
     }
+}
+
+/// The topic of an interpellation title, as `scripts/build_pool.py` takes
+/// it: "1994/95:1 av Per Gahrton (mp) till statsministern om en rättvis
+/// EU-omröstning" gives "En rättvis EU-omröstning", and "Interpellation
+/// 2013/14:328 Jernhusen och målen av Lars Johansson (S) till statsrådet …"
+/// gives "Jernhusen och målen". Other titles are kept when short.
+fn interpellation_topic(raw: &str) -> Option<String> {
+    let raw = raw.replace('\u{ad}', "");
+    let raw = raw.trim();
+    let rest = raw.strip_prefix("Interpellation ").unwrap_or(raw);
+    let topic = match rest.split_once(' ') {
+        // "1994/95:1 ..." : the document number, then the title proper.
+        Some((number, rest)) if number.contains('/') && number.contains(':') => {
+            if let Some(after_author) = rest.strip_prefix("av ") {
+                let to = after_author.find(" till ")?;
+                let om = after_author[to..].find(" om ")?;
+                &after_author[to + om + 4..]
+            } else {
+                let party = rest.find(") till ")?;
+                let by = rest[..party].rfind(" av ")?;
+                &rest[..by]
+            }
+        }
+        _ => rest,
+    };
+    let topic = topic.trim().trim_end_matches('.');
+    if !(12..=90).contains(&topic.chars().count()) {
+        return None;
+    }
+    Some(capitalize(topic))
 }
 
 /// The four shapes of minutes in the seed files.
@@ -936,6 +966,44 @@ mod tests {
         assert_eq!(WEEKDAYS[weekday(2024, 6, 14)], "fredag");
         assert_eq!(WEEKDAYS[weekday(2020, 3, 6)], "fredag");
         assert_eq!(WEEKDAYS[weekday(2000, 1, 1)], "lördag");
+    }
+
+    #[test]
+    fn interpellation_titles_become_agenda_titles() {
+        let check = |raw: &str, expected: Option<&str>| {
+            assert_eq!(interpellation_topic(raw).as_deref(), expected, "{raw}");
+        };
+        check(
+            "1994/95:1 av Per Gahrton (mp) till statsministern om en rättvis och tillförlitlig EU-omröstning",
+            Some("En rättvis och tillförlitlig EU-omröstning"),
+        );
+        check(
+            "Interpellation 2015/16:375 Uppvisande av giltigt körkort av Edward Riedl (M) till Statsrådet Anna Johansson (S)",
+            Some("Uppvisande av giltigt körkort"),
+        );
+        check("Interpellation 2018/19:198 Studiero av Kristina Axén Olin (M) till Utbildningsminister Anna Ekström (S)", None);
+        check(
+            "Byggandet av nya bostäder i glesbygd",
+            Some("Byggandet av nya bostäder i glesbygd"),
+        );
+    }
+
+    #[test]
+    fn pool_from_jsonl_reads_the_corpus_format() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        let para = "Regeringen har under lång tid arbetat med frågan om hur hälso- och sjukvården ska organiseras i hela landet, men mycket återstår att göra.";
+        let line = serde_json::json!({
+            "id": "x",
+            "title": "Interpellation 2010/11:148 Höjt straff för sexköp av Lena Olsson (V) till justitieminister Beatrice Ask (M)",
+            "text": format!("Inkom den 3 oktober\n{para}\nkort rad"),
+        });
+        std::fs::write(&path, format!("{line}\n\n")).unwrap();
+        let pool = Pool::from_jsonl(&path).unwrap();
+        assert_eq!(pool.paragraphs, [para]);
+        assert_eq!(pool.titles, ["Höjt straff för sexköp"]);
+        std::fs::write(&path, "not json\n").unwrap();
+        assert!(Pool::from_jsonl(&path).is_err());
     }
 
     #[test]
