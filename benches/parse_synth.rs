@@ -1,5 +1,5 @@
 //! Parser throughput (MB/s of minutes text) on a synthetic corpus in the four
-//! seed layouts. `PROTOKOLL_BENCH_PARSE_ITEMS` sets the size (default 10,000).
+//! seed layouts (`benches/parse.rs` measures the seeds and fixtures). `PROTOKOLL_BENCH_PARSE_ITEMS` sets the size (default 10,000).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -12,7 +12,7 @@ fn parse(c: &mut Criterion) {
         expected > 0,
         "the parser found no items in the synthetic corpus"
     );
-    let mut group = c.benchmark_group("parse");
+    let mut group = c.benchmark_group("parse_synth");
     group.throughput(Throughput::Bytes(corpus.bytes));
     group.sample_size(10);
     group.bench_function("synthetic", |b| {
