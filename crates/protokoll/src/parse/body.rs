@@ -9,7 +9,7 @@
 //! beslutar") waits for its clauses, and which sub-heading is current, so
 //! each decision carries it as its subject.
 
-use super::decisions::{classify, is_lead, sentences, trigger, Strength};
+use super::decisions::{classify, is_lead, may_trigger, sentences, trigger, Strength};
 use super::items::{is_plain_heading, RawItem};
 use super::parts::{label_line, Part};
 use super::people::presenters;
@@ -63,7 +63,11 @@ pub fn build(
     ordinal: u32,
     skip: &[std::ops::Range<usize>],
 ) -> AgendaItem {
-    let mut text = String::new();
+    let span: usize = lines[raw.body.clone()]
+        .iter()
+        .map(|l| l.raw.len() + 1)
+        .sum();
+    let mut text = String::with_capacity(span);
     let blocks = blocks(lines, furniture, raw, skip, &mut text);
     let mut item = AgendaItem {
         ordinal,
@@ -107,8 +111,7 @@ fn blocks(
             }
         }
         let raw_text = line.text;
-        let cleaned = plain(raw_text);
-        let cleaned = cleaned.trim();
+        let cleaned = line.clean.as_ref();
         let marked = line.level > 0 || unwrap_bold(raw_text).is_some();
         let label = if marked {
             let colon = cleaned.ends_with(':');
@@ -409,7 +412,12 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                     continue;
                 }
                 let mut weak = false;
-                for s in sentences(t) {
+                let candidates = if may_trigger(t) {
+                    Some(sentences(t))
+                } else {
+                    None
+                };
+                for s in candidates.into_iter().flatten() {
                     match trigger(s, &mut buf) {
                         Some(Strength::Weak) if !weak => {
                             weak = true;

@@ -86,13 +86,96 @@ fn is_abbreviation(before: &str) -> bool {
 fn words<'b>(s: &str, buf: &'b mut String) -> Vec<&'b str> {
     buf.clear();
     push_lower(buf, s);
-    buf.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect()
+    let mut out = Vec::with_capacity(buf.len() / 5 + 1);
+    out.extend(
+        buf.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty()),
+    );
+    out
+}
+
+/// The first four bytes of a word as a number, for matching word stems.
+const fn stem(b: &[u8; 4]) -> u32 {
+    u32::from_le_bytes(*b)
+}
+
+const BESL: u32 = stem(b"besl");
+const GODK: u32 = stem(b"godk");
+const BEVI: u32 = stem(b"bevi");
+const BIFA: u32 = stem(b"bifa");
+const BIFO: u32 = stem(b"bif\xC3");
+const SKJU: u32 = stem(b"skju");
+const FAST: u32 = stem(b"fast");
+const AVSL: u32 = stem(b"avsl");
+const BORD: u32 = stem(b"bord");
+const ATER: u32 = stem(b"\xC3\xA5te");
+const ANTO: u32 = stem(b"anto");
+const STAL: u32 = stem(b"st\xC3\xA4");
+const SKOT: u32 = stem(b"sk\xC3\xB6");
+const LAGG: u32 = stem(b"l\xC3\xA4g");
+const LADE: u32 = stem(b"lade");
+const VALJ: u32 = stem(b"v\xC3\xA4l");
+const VALD: u32 = stem(b"vald");
+
+/// A cheap test before the word scan, without allocating: whether any word
+/// starts like one of the decision verbs in [`trigger`] (its first four or
+/// five bytes). Most sentences in minutes have none.
+pub fn may_trigger(s: &str) -> bool {
+    let is_sep = |c: u8| c.is_ascii() && !c.is_ascii_alphanumeric();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && is_sep(b[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !is_sep(b[i]) {
+            i += 1;
+        }
+        if i - start < 5 {
+            continue;
+        }
+        let w = &b[start..i];
+        let mut head = [
+            w[0].to_ascii_lowercase(),
+            w[1].to_ascii_lowercase(),
+            w[2].to_ascii_lowercase(),
+            w[3].to_ascii_lowercase(),
+        ];
+        // "Å" folded to "å" at the start of a word.
+        if head[0] == 0xC3 && (0x80..0xA0).contains(&head[1]) {
+            head[1] += 0x20;
+        }
+        let fifth = w[4].to_ascii_lowercase();
+        let hit = match u32::from_le_bytes(head) {
+            BESL | GODK | BEVI | BIFA | BIFO | SKJU => true,
+            FAST | LADE => fifth == b's',
+            AVSL => matches!(fifth, 0xC3 | b'o' | b'a'),
+            BORD | STAL => fifth == b'l',
+            ATER => fifth == b'r',
+            ANTO | LAGG => fifth == b'g',
+            SKOT => fifth == b't',
+            VALJ => fifth == b'j',
+            VALD => fifth == b'e',
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+    }
+    false
 }
 
 /// What makes a sentence a decision on its own, if anything.
 pub fn trigger(sentence: &str, buf: &mut String) -> Option<Strength> {
+    if !may_trigger(sentence) {
+        return None;
+    }
+    trigger_unfiltered(sentence, buf)
+}
+
+/// [`trigger`] without the stem filter.
+pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> {
     let w = words(sentence, buf);
     let at = |k: usize| w.get(k).copied().unwrap_or("");
     // Indexing, not iterating: each match looks at the words around `i`.
@@ -215,7 +298,8 @@ pub fn classify(text: &str, default: Outcome, buf: &mut String) -> Outcome {
 /// ledningsgrupp beslutar", "... beslutar att", "Mötet beslutade följande:".
 pub fn is_lead(text: &str, buf: &mut String) -> bool {
     let t = text.trim().trim_end_matches([':', ' ', '*', '_']);
-    if t.len() > 300 {
+    // Every lead has a form of "beslut" in it.
+    if t.len() > 300 || !(t.contains("esl") || t.contains("ESL")) {
         return false;
     }
     let w = words(t, buf);

@@ -34,6 +34,13 @@ const MARKERS: [&str; 9] = [
 /// Whether the line is a furniture marker: only page numbers and signature
 /// boxes, in any arrangement of cells.
 pub fn is_marker(text: &str) -> bool {
+    // Markers start with a page number, "Sida", "Justerandes", "Utdrag",
+    // "Ordförandes", "Sekreterarens", "Signatur" or dots.
+    let first = text.as_bytes().first().map_or(b' ', u8::to_ascii_lowercase);
+    if !(first.is_ascii_digit() || matches!(first, b's' | b'j' | b'u' | b'o' | b'.' | b'_' | 0xE2))
+    {
+        return false;
+    }
     let mut any = false;
     for cell in cells(text) {
         let marker = is_page_number(cell)
@@ -53,7 +60,7 @@ pub fn is_marker(text: &str) -> bool {
 pub fn mark(lines: &[Line<'_>], protected: impl Fn(&str) -> bool) -> Vec<bool> {
     let mut flags = vec![false; lines.len()];
     let markers: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].is_blank() && lines[i].text.len() < 120 && is_marker(lines[i].text))
+        .filter(|&i| !lines[i].is_blank() && lines[i].text.len() < 90 && is_marker(lines[i].text))
         .collect();
     if markers.is_empty() {
         return flags;

@@ -12,9 +12,7 @@ use std::sync::LazyLock;
 
 use super::dates::{find_date, find_time, DATE_FILLER};
 use super::people::{self, is_name, label, people_in, person, role_in, Role};
-use super::text::{
-    cells, eq_ci, is_filler, plain, starts_lower, starts_upper, strip_prefix_ci, Line,
-};
+use super::text::{cells, eq_ci, is_filler, starts_lower, starts_upper, strip_prefix_ci, Line};
 use crate::{Meeting, Person};
 
 /// What a header key introduces.
@@ -128,11 +126,19 @@ const KEYS: &[(&str, Key)] = &[
     ("organ", Key::Body),
 ];
 
-/// The key table, longest key first, so "plats och tid" wins over "plats".
-static SORTED_KEYS: LazyLock<Vec<(&'static str, Key)>> = LazyLock::new(|| {
+/// The key table in buckets by first byte, longest key first in each, so
+/// "plats och tid" wins over "plats". A line is compared only with the keys
+/// that start like it.
+static KEY_BUCKETS: LazyLock<Vec<Vec<(&'static str, Key)>>> = LazyLock::new(|| {
     let mut keys = KEYS.to_vec();
     keys.sort_by_key(|(k, _)| std::cmp::Reverse(k.chars().count()));
-    keys
+    let mut buckets = vec![Vec::new(); 256];
+    for (k, key) in keys {
+        if let Some(b) = super::text::first_byte_folded(k) {
+            buckets[b as usize].push((k, key));
+        }
+    }
+    buckets
 });
 
 /// The words a document calls itself by.
@@ -167,6 +173,9 @@ const TOC: [&str; 9] = [
 
 /// Whether `s` heads a table of contents ("Ärendeförteckning", "Dagens agenda:").
 pub fn is_toc_heading(s: &str) -> bool {
+    if s.len() > 40 {
+        return false;
+    }
     let s = s.trim().trim_end_matches(':').trim();
     TOC.iter().any(|t| eq_ci(s, t))
 }
@@ -174,7 +183,8 @@ pub fn is_toc_heading(s: &str) -> bool {
 /// A key at the start of `s`: the key, the value after it (maybe empty),
 /// and whether the key was set off explicitly (colon, tab, end of line).
 pub fn key_line(s: &str) -> Option<(Key, &str)> {
-    for &(k, key) in SORTED_KEYS.iter() {
+    let bucket = &KEY_BUCKETS[super::text::first_byte_folded(s)? as usize];
+    for &(k, key) in bucket {
         let Some(rest) = strip_prefix_ci(s, k) else {
             continue;
         };
@@ -222,19 +232,21 @@ pub fn key_line(s: &str) -> Option<(Key, &str)> {
 /// and signatures after the last item. Only keys that cannot head a part
 /// of an item count.
 pub fn is_trailer_start(text: &str) -> bool {
-    let text = plain(text);
-    let first = cells(&text).next().unwrap_or("");
-    let Some((key, _)) = key_line(first).or_else(|| key_line(&text)) else {
+    let Some((key, rest)) = key_line(text) else {
         return false;
     };
-    let t = first.trim_end_matches(':');
+    // The key as written: what comes before its value.
+    let head = text
+        .get(..text.len().saturating_sub(rest.len()))
+        .unwrap_or(text);
+    let t = head.trim_end().trim_end_matches([':', '-', '–']).trim_end();
     match key {
         Key::Present => !["ledamöter", "ersättare", "deltagare", "medverkande"]
             .iter()
             .any(|w| eq_ci(t, w)),
         Key::Absent | Key::Signatures => true,
         Key::Secretary => !eq_ci(t, "sekreterare") || text.contains(':'),
-        Key::Ignore => strip_prefix_ci(&text, "justera").is_some(),
+        Key::Ignore => strip_prefix_ci(text, "justera").is_some(),
         _ => false,
     }
 }
@@ -300,8 +312,7 @@ impl<'m> HeaderReader<'m> {
     }
 
     pub fn line(&mut self, line: &Line<'_>) {
-        let text = plain(line.text);
-        let t = text.trim();
+        let t = line.clean.as_ref();
         if t.is_empty() {
             if let State::Value(_) = self.state {
                 if !self.value.is_empty() {

@@ -81,12 +81,21 @@ pub fn segment(lines: &[Line<'_>], furniture: &[bool]) -> Segments {
 }
 
 fn item_start(line: &Line<'_>) -> Option<Start> {
+    let first = line.text.as_bytes().first().copied().unwrap_or(b' ');
+    // Every item head starts with "§", a digit, "Punkt", "Ärende" or a mark.
+    if !(first.is_ascii_digit() || matches!(first, 0xC2 | 0xC3 | b'*' | b'_' | b'p' | b'P')) {
+        return None;
+    }
     let (t, bold) = match unwrap_bold(line.text) {
         Some(inner) => (inner, true),
         None => (line.text, false),
     };
     let marked = bold || line.level > 0;
-    let t = plain(t);
+    let t = if bold {
+        plain(t)
+    } else {
+        std::borrow::Cow::Borrowed(line.clean.as_ref())
+    };
     let t = t.trim();
     if let Some(rest) = t.strip_prefix('§') {
         if rest.starts_with('§') {
@@ -94,7 +103,7 @@ fn item_start(line: &Line<'_>) -> Option<Start> {
         }
         let rest = rest.trim_start();
         let d = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if d == 0 || d > 4 {
+        if d == 0 || d > 5 {
             return None;
         }
         let value: u32 = rest[..d].parse().ok()?;
@@ -262,8 +271,8 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
             i += 1;
             continue;
         }
-        let text = plain(line.text);
-        if is_toc_heading(&text) {
+        let text = line.clean.as_ref();
+        if is_toc_heading(text) {
             in_toc = true;
             prev_blank = false;
             i += 1;
@@ -278,7 +287,7 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
                     continue;
                 }
                 Some(_) => in_toc = false,
-                None if bullet(line.text).is_some() || is_page_number(&text) => {
+                None if bullet(line.text).is_some() || is_page_number(text) => {
                     i += 1;
                     continue;
                 }
@@ -306,7 +315,7 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
                 }
             }
         }
-        if !items.is_empty() && trailer_start.is_none() && is_trailer_start(line.text) {
+        if !items.is_empty() && trailer_start.is_none() && is_trailer_start(text) {
             close(&mut items, i);
             trailer_start = Some(i);
         }
@@ -315,7 +324,7 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
             let marked = line.level > 0 || unwrap_bold(line.text).is_some();
             let heading = seen_content
                 && (marked || (prev_blank && next_blank))
-                && is_plain_heading(&text)
+                && is_plain_heading(text)
                 && bullet(line.text).is_none();
             if heading {
                 close(&mut items, i);
@@ -331,7 +340,7 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
                 i += 1;
                 continue;
             }
-            if key_line(cells(&text).next().unwrap_or("")).is_some() || !is_plain_heading(&text) {
+            if key_line(cells(text).next().unwrap_or("")).is_some() || !is_plain_heading(text) {
                 seen_content = true;
             }
         }

@@ -75,11 +75,14 @@ const DECISION: [&str; 8] = [
 /// the label off.
 pub fn label_line(s: &str) -> Option<(Part, &str, bool)> {
     let s = s.trim();
-    let (head, rest, colon) = match s.split_once(':') {
+    // Every label is short: look for the colon only near the start.
+    let near = s.bytes().take(64).position(|b| b == b':');
+    let (head, rest, colon) = match near.map(|k| (&s[..k], &s[k + 1..])) {
         Some((h, r)) => (h.trim(), r.trim(), true),
+        None if s.len() > 60 => return None,
         None => (s, "", false),
     };
-    if head.is_empty() || head.len() > 80 {
+    if head.is_empty() || head.len() > 60 {
         return None;
     }
     if DECISION.iter().any(|l| eq_ci(head, l)) || is_possessive_decision(head) {

@@ -45,6 +45,9 @@ pub enum Role {
 
 /// If `s` is a sub-list label ("Ledamöter", "Ordförande"), what it marks.
 pub fn label(s: &str) -> Option<Role> {
+    if s.len() > 40 {
+        return None;
+    }
     let s = s.trim().trim_end_matches(':').trim();
     LABELS.iter().find(|l| eq_ci(s, l)).map(|l| match *l {
         "ordförande" => Role::Chair,
@@ -106,6 +109,10 @@ pub fn people_in(line: &str, out: &mut Vec<Person>) -> usize {
 /// Splits "A, B, C och D" when every part is a name; `None` for a single
 /// person with an affiliation ("Maria Wiltz, Region Kronoberg").
 fn inline_list(line: &str) -> Option<Vec<&str>> {
+    let commas = line.bytes().filter(|&b| b == b',' || b == b';').count();
+    if commas < 2 && !line.contains(" och ") && !line.contains(" samt ") {
+        return None;
+    }
     let mut parts: Vec<&str> = Vec::new();
     let mut has_och = false;
     for part in line.split([',', ';']) {

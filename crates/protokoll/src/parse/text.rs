@@ -5,7 +5,7 @@
 //! the stages above can call it once per line without allocating per line.
 
 /// One line of the input, with the views the stages need.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Line<'a> {
     /// The line as written, without its line end.
     pub raw: &'a str,
@@ -13,6 +13,9 @@ pub struct Line<'a> {
     pub text: &'a str,
     /// The markdown heading level (`##` is 2), 0 when the line is no heading.
     pub level: u8,
+    /// `text` without markdown emphasis, computed once because every stage
+    /// looks at it.
+    pub clean: std::borrow::Cow<'a, str>,
 }
 
 impl<'a> Line<'a> {
@@ -31,10 +34,22 @@ impl<'a> Line<'a> {
 /// count as line ends so that a page header never sticks to the line before.
 pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
-    for raw in text.split(['\n', '\u{0C}']) {
+    // Splitting at one byte uses memchr; form feeds are rare, so they get
+    // the slower two-character split only when there are any.
+    let pieces: Box<dyn Iterator<Item = &str>> = if text.contains('\u{0C}') {
+        Box::new(text.split(['\n', '\u{0C}']))
+    } else {
+        Box::new(text.split('\n'))
+    };
+    for raw in pieces {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let (level, text) = heading_level(raw);
-        lines.push(Line { raw, text, level });
+        lines.push(Line {
+            raw,
+            text,
+            level,
+            clean: plain(text),
+        });
     }
     lines
 }
@@ -121,7 +136,7 @@ pub fn push_plain(out: &mut String, s: &str) {
 
 /// `s` without markdown emphasis, borrowed when there was none.
 pub fn plain(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(['*', '_']) {
+    if s.contains('*') || s.contains('_') {
         let mut out = String::with_capacity(s.len());
         push_plain(&mut out, s);
         let t = out.trim();
@@ -151,7 +166,28 @@ pub fn push_lower(out: &mut String, s: &str) {
 
 /// If `s` starts with `prefix` (given in lowercase), ignoring case, returns
 /// the rest of `s`.
+///
+/// This runs for every key and label on every line, so the ASCII part is
+/// compared byte by byte and only the rest char by char.
+#[inline]
 pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let (sb, pb) = (s.as_bytes(), prefix.as_bytes());
+    let mut i = 0;
+    while i < pb.len() {
+        let (p, c) = (pb[i], *sb.get(i)?);
+        if !p.is_ascii() || !c.is_ascii() {
+            break;
+        }
+        if c.to_ascii_lowercase() != p {
+            return None;
+        }
+        i += 1;
+    }
+    if i == pb.len() {
+        return Some(&s[i..]);
+    }
+    // Both are at a char boundary: everything before `i` was ASCII.
+    let (s, prefix) = (&s[i..], &prefix[i..]);
     let mut chars = s.char_indices();
     for p in prefix.chars() {
         let (_, c) = chars.next()?;
@@ -160,13 +196,24 @@ pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
         }
     }
     match chars.next() {
-        Some((i, _)) => Some(&s[i..]),
+        Some((k, _)) => Some(&s[k..]),
         None => Some(""),
     }
 }
 
+/// The first byte of `s` folded to lowercase when it is an ASCII letter:
+/// the bucket a key table is indexed by. Non-ASCII letters keep their lead
+/// byte, which is the same for "Å" and "å".
+pub fn first_byte_folded(s: &str) -> Option<u8> {
+    s.as_bytes().first().map(u8::to_ascii_lowercase)
+}
+
 /// Whether `s` equals `word` (given in lowercase), ignoring case.
+#[inline]
 pub fn eq_ci(s: &str, word: &str) -> bool {
+    if s.len() < word.len() / 2 || s.len() > word.len() * 2 {
+        return false;
+    }
     strip_prefix_ci(s, word).is_some_and(str::is_empty)
 }
 
