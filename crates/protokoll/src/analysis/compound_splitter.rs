@@ -63,6 +63,7 @@ impl<T: Tokenizer> Tokenizer for CompoundSplitterFilter<T> {
             current: Token::default(),
             from_pending: false,
             seen: Vec::new(),
+            seen_len: 0,
             seen_position: usize::MAX,
         }
     }
@@ -77,19 +78,29 @@ pub struct CompoundSplitterStream<'a, T> {
     /// Texts already emitted at `seen_position`, so a part that an earlier
     /// token at the same position also produced is not repeated.
     seen: Vec<String>,
+    seen_len: usize,
     seen_position: usize,
 }
 
 impl<T: TokenStream> CompoundSplitterStream<'_, T> {
+    /// Notes `text` as emitted at `position`; false when it already was.
+    /// The strings of `seen` are reused, so this allocates only while the
+    /// most alternatives at one position grows.
     fn remember(&mut self, position: usize, text: &str) -> bool {
         if position != self.seen_position {
-            self.seen.clear();
+            self.seen_len = 0;
             self.seen_position = position;
         }
-        if self.seen.iter().any(|s| s == text) {
+        if self.seen[..self.seen_len].iter().any(|s| s == text) {
             return false;
         }
-        self.seen.push(text.to_string());
+        if self.seen_len == self.seen.len() {
+            self.seen.push(String::new());
+        }
+        let slot = &mut self.seen[self.seen_len];
+        slot.clear();
+        slot.push_str(text);
+        self.seen_len += 1;
         true
     }
 }
@@ -107,11 +118,15 @@ impl<T: TokenStream> TokenStream for CompoundSplitterStream<'_, T> {
             }
             let position = self.tail.token().position;
             let (first, parts) = alternatives(&self.tail.token().text, self.cache);
-            let first_text = match &first {
-                Some(f) => f.clone(),
-                None => self.tail.token().text.clone(),
+            let first_is_new = match &first {
+                Some(f) => self.remember(position, f),
+                None => {
+                    let text = std::mem::take(&mut self.tail.token_mut().text);
+                    let new = self.remember(position, &text);
+                    self.tail.token_mut().text = text;
+                    new
+                }
             };
-            let first_is_new = self.remember(position, &first_text);
             let mut extra = Vec::new();
             for p in parts {
                 if self.remember(position, &p) {
@@ -168,7 +183,12 @@ fn alternatives(
     if text.contains(['-', '/']) && !text.ends_with('-') {
         return group(text);
     }
+    // Fewer than six bytes are fewer than two three-letter parts.
+    if text.len() < 2 * MIN_PART_LEN {
+        return (None, Vec::new());
+    }
     if let Some(parts) = cache.get(text) {
+        // Most words are no compounds: an empty Vec clones without allocating.
         return (None, parts.clone());
     }
     let parts = split(text, &LEXICON).map(|p| p.texts).unwrap_or_default();
@@ -218,6 +238,10 @@ pub(crate) struct Split {
 
 /// Parts rarer than this are not trusted as words.
 const MIN_PART_FREQ: u32 = 10;
+/// A three-letter part must be a common word on its own ("dag", "tid",
+/// "hem"): short rare words ("ägg" in "handläggare") are too easily found by
+/// accident.
+const SHORT_PART_FREQ: u32 = 100;
 /// Parts shorter than this (in letters) are never split off.
 const MIN_PART_LEN: usize = 3;
 
@@ -253,9 +277,21 @@ fn best_split(s: &str, lex: &Lexicon, depth: usize) -> Option<(Vec<(String, usiz
         if fr < MIN_PART_FREQ || !content_word(right) || suffix_like(right) {
             continue;
         }
+        if nchars(right) == MIN_PART_LEN && lex.form(right) < SHORT_PART_FREQ {
+            continue;
+        }
+        // An -isk adjective ends in a suffix, not a word: "parlamentarisk" is
+        // no "parlament" + "risk", while "socialdemokratisk" has "demokratisk".
+        if s.ends_with("isk") && nchars(right) < 6 {
+            continue;
+        }
         let Some((ltext, fl)) = left_part(left, lex) else {
             continue;
         };
+        // "angelägenhet" is "angelägen" + "het", not "angeläg" + "enhet".
+        if right == "enhet" && lex.form(&format!("{left}en")) > 0 {
+            continue;
+        }
         let score = (f64::from(fl) * f64::from(fr)).sqrt();
         if best.as_ref().is_none_or(|b| score > b.1) {
             best = Some((vec![(ltext, 0), (right.to_string(), i)], score));
@@ -293,16 +329,33 @@ pub(crate) fn left_part(written: &str, lex: &Lexicon) -> Option<(String, u32)> {
         return None;
     }
     let mut best: Option<(String, u32)> = None;
-    let mut consider = |text: &str| {
+    let mut consider = |text: &str, linked_vowel: bool| {
         if nchars(text) < MIN_PART_LEN || !content_word(text) || suffix_like(text) {
+            return;
+        }
+        // Three letters are a word only when written alone ("hem", "dag"),
+        // or with a linking vowel that shows the word ("gatu-" for "gata").
+        if nchars(text) == MIN_PART_LEN && !linked_vowel && lex.form(text) < SHORT_PART_FREQ {
             return;
         }
         // The part may be a stem ("skol", "kvinn") or a word whose stem is
         // known ("ansökning" → "ansök", "utskrivning" → "utskrivn").
         let fs = lex.stem(text);
+        let mut with_e = String::with_capacity(text.len() + 1);
+        with_e.push_str(text);
+        with_e.push('e');
         let (stem, f) = if fs >= MIN_PART_FREQ {
             (text.to_string(), fs)
+        } else if text.ends_with("ar") && lex.form(&with_e) >= MIN_PART_FREQ {
+            // An agent noun without its final e: "lärar-" in "lärarutbildning".
+            let mut st = String::new();
+            stem_into(&with_e, lex, &mut st);
+            let f = lex.stem(&st).max(lex.form(&with_e));
+            (st, f)
         } else {
+            if lex.form(text) < MIN_PART_FREQ && !text.ends_with("ing") {
+                return;
+            }
             let mut st = String::new();
             stem_into(text, lex, &mut st);
             let f = lex.stem(&st).max(lex.form(text));
@@ -315,11 +368,11 @@ pub(crate) fn left_part(written: &str, lex: &Lexicon) -> Option<(String, u32)> {
             best = Some((stem, f));
         }
     };
-    consider(written);
+    consider(written, false);
     // A linking morpheme: ensamhet-s-, kvinn-o-, gat-u-, arbet-s-.
     if let Some(last) = written.chars().last() {
         if matches!(last, 's' | 'e' | 'a' | 'u' | 'o') {
-            consider(&written[..written.len() - last.len_utf8()]);
+            consider(&written[..written.len() - last.len_utf8()], last != 's');
         }
     }
     best
@@ -332,31 +385,37 @@ fn content_word(part: &str) -> bool {
     FUNCTION_WORDS.binary_search(&part).is_err() && FUNCTION_WORDS.binary_search(&bare).is_err()
 }
 
-/// Derivational endings that are frequent "words" only by accident.
+/// Derivational endings that are frequent "words" only by accident, and verb
+/// stems that head lexicalized particle verbs and their nouns ("handläggare",
+/// "deltagare", "möjliggöra", "säkerställa"): never a part.
 fn suffix_like(part: &str) -> bool {
     SUFFIX_LIKE.binary_search(&part).is_ok()
 }
 
 /// Sorted (binary search).
 const FUNCTION_WORDS: &[&str] = &[
-    "alla", "allt", "an", "andra", "annan", "annat", "att", "av", "bak", "bakom", "bara", "be",
-    "bland", "bort", "både", "de", "den", "denna", "deras", "dess", "dessa", "det", "detta", "dig",
-    "din", "ditt", "där", "då", "efter", "egen", "eget", "ej", "eller", "en", "enligt", "er",
-    "era", "ert", "ett", "fler", "flera", "fram", "från", "få", "för", "före", "ge", "genom", "gå",
-    "hans", "har", "hela", "hennes", "hon", "hos", "hur", "här", "i", "icke", "in", "ingen",
-    "inget", "inom", "inte", "kan", "kring", "man", "med", "mellan", "men", "mer", "mest", "min",
-    "mitt", "mot", "mycket", "många", "ned", "ner", "när", "och", "olika", "om", "oss", "på",
-    "runt", "sam", "samma", "samman", "samt", "se", "sedan", "sig", "sin", "sina", "sitt", "själv",
-    "ska", "skall", "som", "så", "ta", "till", "tills", "under", "upp", "ur", "ut", "utan", "vad",
-    "var", "vara", "varje", "vars", "vem", "vi", "vid", "vilka", "vilken", "vissa", "väl", "vår",
-    "våra", "vårt", "åt", "åter", "över", "överens",
+    "all", "alla", "allt", "an", "andra", "ang", "ange", "ann", "annan", "annat", "att", "av",
+    "bak", "bakom", "bara", "be", "bland", "bort", "både", "de", "den", "denna", "deras", "dess",
+    "dessa", "det", "detta", "dig", "din", "ditt", "där", "då", "efter", "egen", "eget", "ej",
+    "eller", "en", "enligt", "er", "era", "ert", "ett", "fler", "flera", "fram", "från", "full",
+    "få", "för", "före", "ge", "genom", "gå", "hans", "har", "hela", "hennes", "hon", "hos", "hur",
+    "här", "i", "icke", "in", "ingen", "inget", "inn", "inne", "inom", "int", "inte", "inter",
+    "kan", "kring", "man", "med", "mellan", "men", "mer", "mest", "min", "miss", "mitt", "mot",
+    "mycket", "många", "ned", "ner", "när", "någon", "något", "några", "och", "olika", "om", "oss",
+    "per", "på", "runt", "sam", "samm", "samma", "samman", "samt", "se", "sedan", "sig", "sin",
+    "sina", "sitt", "själv", "ska", "skall", "som", "så", "ta", "till", "tills", "under", "upp",
+    "ur", "ut", "utan", "vad", "var", "vara", "varje", "vars", "vem", "vi", "vid", "vilka",
+    "vilken", "vissa", "väl", "vår", "våra", "vårt", "åt", "åter", "över", "överens",
 ];
 
 /// Sorted (binary search).
 const SUFFIX_LIKE: &[&str] = &[
-    "ade", "ande", "are", "ast", "ats", "bar", "dom", "else", "ende", "ens", "era", "ering", "ets",
-    "het", "ing", "ion", "isk", "ism", "ist", "itet", "iv", "lig", "lös", "nad", "ning", "sam",
-    "skap", "tion",
+    "ade", "and", "ande", "ant", "are", "arna", "ast", "ats", "bar", "bund", "bunden", "dom",
+    "ell", "else", "end", "ende", "ens", "ent", "era", "ering", "erna", "ets", "följ", "gick",
+    "giv", "gåend", "går", "gör", "het", "håll", "håller", "höll", "iker", "ing", "ion", "isk",
+    "ism", "ist", "itet", "iv", "kom", "komm", "känd", "känn", "känt", "lek", "lig", "lägg", "lös",
+    "nad", "ning", "sam", "skap", "ställ", "stå", "ståend", "tag", "tagand", "tagen", "tagit",
+    "tagna", "tion", "tog", "ökand", "ör",
 ];
 
 #[cfg(test)]

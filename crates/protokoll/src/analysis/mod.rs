@@ -24,7 +24,13 @@
 //!
 //! The query side runs the very same chain ([`query_analyzer`]), so a query
 //! word and an indexed word meet exactly when their analyses share a term.
-//! [`fold`] (`fold.rs`) and [`is_stop_word`] are helpers for the search side.
+//!
+//! A third chain, [`folded_analyzer`], inserts [`SwedishFold`] (`fold.rs`)
+//! after the tokenizer: å, ä → a, ö → o before stemming. Index a second field
+//! with it and query that field with it too, as the "typed without å/ä/ö"
+//! fallback: "hemgangsteamet" and "hemgångsteamet" both analyze to the same
+//! folded terms there, while the main field keeps "får" and "far" apart.
+//! [`fold`] and [`is_stop_word`] are helpers for the search side.
 //!
 //! # The token convention
 //!
@@ -62,7 +68,7 @@ use serde::Serialize;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream, TokenizerManager};
 
 pub use compound_splitter::CompoundSplitter;
-pub use fold::{fold, fold_into};
+pub use fold::{fold, fold_into, SwedishFold};
 pub use suspended_hyphen::SuspendedHyphen;
 pub use swedish_stemmer::SwedishStemmer;
 pub use tokenizer::SwedishTokenizer;
@@ -71,6 +77,9 @@ pub use tokenizer::SwedishTokenizer;
 pub const INDEX_TOKENIZER: &str = "sv_index";
 /// The name under which the query-side analyzer is registered with tantivy.
 pub const QUERY_TOKENIZER: &str = "sv_query";
+/// The name under which the folded analyzer (both sides of the å/ä/ö
+/// fallback field) is registered with tantivy.
+pub const FOLDED_TOKENIZER: &str = "sv_folded";
 
 /// The analyzer applied to text as it is indexed.
 pub fn index_analyzer() -> TextAnalyzer {
@@ -90,10 +99,24 @@ pub fn query_analyzer() -> TextAnalyzer {
     index_analyzer()
 }
 
-/// Registers both analyzers under [`INDEX_TOKENIZER`] and [`QUERY_TOKENIZER`].
+/// The analyzer for the diacritic-folded fallback field, on both the index
+/// and the query side: the main chain with å, ä, ö (and é, ü, ...) folded
+/// away before stemming.
+pub fn folded_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SwedishTokenizer::default())
+        .filter(SwedishFold)
+        .filter(SwedishStemmer)
+        .filter(SuspendedHyphen)
+        .filter(CompoundSplitter)
+        .build()
+}
+
+/// Registers the analyzers under [`INDEX_TOKENIZER`], [`QUERY_TOKENIZER`]
+/// and [`FOLDED_TOKENIZER`].
 pub fn register(manager: &TokenizerManager) {
     manager.register(INDEX_TOKENIZER, index_analyzer());
     manager.register(QUERY_TOKENIZER, query_analyzer());
+    manager.register(FOLDED_TOKENIZER, folded_analyzer());
 }
 
 /// One token as `protokoll analyze` shows it.
@@ -113,6 +136,8 @@ pub enum Side {
     #[default]
     Index,
     Query,
+    /// The diacritic-folded chain ([`folded_analyzer`]).
+    Folded,
 }
 
 /// Runs the analyzer of `side` over `text` and collects its tokens.
@@ -120,6 +145,7 @@ pub fn analyze(text: &str, side: Side) -> Vec<AnalyzedToken> {
     let mut analyzer = match side {
         Side::Index => index_analyzer(),
         Side::Query => query_analyzer(),
+        Side::Folded => folded_analyzer(),
     };
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
@@ -135,11 +161,14 @@ pub fn analyze(text: &str, side: Side) -> Vec<AnalyzedToken> {
     out
 }
 
-/// The stem of one lowercase word, as the analyzers stem it
-/// ("protokollet" → "protokoll", "rekrytering" → "rekryt").
+/// The stem of one word, as the analyzers stem it ("protokollet" →
+/// "protokoll", "Rekrytering" → "rekryter"). The word is put in NFC and
+/// lowercased first.
 pub fn stem(word: &str) -> String {
+    let mut normalized = String::new();
+    tokenizer::normalize_into(word, &mut normalized);
     let mut out = String::new();
-    swedish_stemmer::stem_into(word, &lexicon::LEXICON, &mut out);
+    swedish_stemmer::stem_into(&normalized, &lexicon::LEXICON, &mut out);
     out
 }
 
@@ -224,7 +253,11 @@ mod debug {
                 .iter()
                 .map(|t| format!("{}@{}", t.text, t.position))
                 .collect();
-            eprintln!("{w:30} {}", s.join(" "));
+            let f: Vec<String> = toks
+                .iter()
+                .map(|t| format!("{}={}", t.text, super::stem_frequency(&t.text)))
+                .collect();
+            eprintln!("{w:30} {}   [{}]", s.join(" "), f.join(" "));
         }
     }
 }

@@ -134,6 +134,12 @@ pub(crate) fn stem_into(word: &str, lex: &Lexicon, out: &mut String) {
         out.push_str(stem);
         return;
     }
+    // Known words were stemmed when the lexicon was loaded (while it loads,
+    // the table is still empty and the rules below run).
+    if let Some(stem) = lex.known_stem(word) {
+        out.push_str(stem);
+        return;
+    }
     if lex.form(word) > 0 || word.strip_suffix('s').is_some_and(|b| lex.form(b) > 0) {
         rules(word, lex, out);
         return;
@@ -159,18 +165,16 @@ pub(crate) fn stem_into(word: &str, lex: &Lexicon, out: &mut String) {
 }
 
 /// The byte index where the longest tail of `word` that the lexicon knows
-/// starts, leaving at least two letters in front. Three-letter tails must be
-/// common words ("par", "dag"), or odd fragments would pass as heads.
+/// starts, leaving at least two letters in front. A tail has four letters or
+/// more: shorter words ("ren" in "sekreteraren") turn up inside long words
+/// by accident, and an ending that is also a word ("aren") is no head.
 fn known_tail(word: &str, lex: &Lexicon) -> Option<usize> {
-    for (n, (i, _)) in word.char_indices().enumerate().skip(2) {
+    for (i, _) in word.char_indices().skip(2) {
         let tail = &word[i..];
-        let len = nchars(tail);
-        if len < 3 {
+        if nchars(tail) < 4 {
             return None;
         }
-        let f = lex.form(tail);
-        if f > 0 && (len >= 4 || f >= 20) {
-            let _ = n;
+        if lex.form(tail) > 0 && !SUFFIXES.iter().any(|s| s.0 == tail) {
             return Some(i);
         }
     }
@@ -189,10 +193,16 @@ enum Kind {
     Era,
     /// `-ning`: the `n` stays with the stem when the verb is an `-na` verb (ordna → ordning).
     Ning,
+    /// `-ing` of `-la`/`-ra` verbs (utveckla → utveckling): stripped when the verb is attested.
+    Ing,
     /// The adjective `-t` (gemensamt, nytt, gott).
     AdjT,
     /// Present tense `-r` after a vowel (avslår, går).
     VowelR,
+    /// Definite `-n` after a vowel other than a, e (miljön, idén).
+    VowelN,
+    /// Definite `-ern` of `-er` nouns: "ministern" → "minister" (then syncope).
+    Ern,
 }
 
 /// Endings, longest first; the first that applies wins. The number is the
@@ -211,6 +221,9 @@ const SUFFIXES: &[(&str, usize, Kind)] = &[
     ("erade", 3, Kind::Era),
     ("erats", 3, Kind::Era),
     ("ning", 3, Kind::Ning),
+    ("ingarna", 3, Kind::Ing),
+    ("ingar", 3, Kind::Ing),
+    ("ingen", 3, Kind::Ing),
     ("arna", 2, Kind::Plain),
     ("erna", 2, Kind::Plain),
     ("orna", 2, Kind::Plain),
@@ -218,11 +231,13 @@ const SUFFIXES: &[(&str, usize, Kind)] = &[
     ("erad", 3, Kind::Era),
     ("eras", 3, Kind::Era),
     ("erar", 3, Kind::Era),
-    ("aren", 3, Kind::Guard),
+    ("aren", 3, Kind::Plain),
+    ("ern", 3, Kind::Ern),
     ("aste", 3, Kind::Guard),
     ("era", 3, Kind::Era),
+    ("ing", 3, Kind::Ing),
     ("ena", 3, Kind::Plain),
-    ("are", 3, Kind::Guard),
+    ("are", 3, Kind::Plain),
     ("ast", 3, Kind::Guard),
     ("ade", 3, Kind::Verb),
     ("at", 3, Kind::Verb),
@@ -237,6 +252,7 @@ const SUFFIXES: &[(&str, usize, Kind)] = &[
     ("e", 3, Kind::Plain),
     ("t", 3, Kind::AdjT),
     ("r", 3, Kind::VowelR),
+    ("n", 3, Kind::VowelN),
 ];
 
 /// Stems of umlaut plurals (after `-er`/`-erna` is stripped) and their singular stems.
@@ -285,6 +301,7 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
     let mut stem = w;
     let mut stripped = "";
     let mut ning_n = false;
+    let mut head: Option<Option<usize>> = None;
     for &(suffix, min, kind) in SUFFIXES {
         let Some(b) = w.strip_suffix(suffix) else {
             continue;
@@ -295,37 +312,35 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
         let ok = match kind {
             Kind::Plain if nchars(b) < 3 => lex.form(b) >= 3,
             Kind::Plain => true,
-            Kind::Guard => {
-                if matches!(suffix, "er") && umlaut(b).is_some() {
-                    true
-                } else if suffix == "an" && w.ends_with("man") && !w.ends_with("mman") {
-                    false
-                } else {
-                    evidence(
-                        lex,
-                        b,
-                        &["", "a", "e", "en", "et", "ar", "er", "or", "t"],
-                        w,
-                    ) >= (fw / 20).max(3)
-                }
-            }
-            Kind::Verb => {
-                evidence(lex, b, &["a", "ar", "ade", "at", "as", "ad", "er"], w) >= (fw / 20).max(3)
-            }
-            Kind::Era => {
-                evidence(
-                    lex,
-                    b,
-                    &["era", "erar", "erade", "erat", "eras", "ering", "erad"],
-                    w,
-                ) >= 1
+            Kind::Guard if suffix == "er" && umlaut(b).is_some() => true,
+            Kind::Guard if suffix == "an" && w.ends_with("man") && !w.ends_with("mman") => false,
+            Kind::Guard | Kind::Verb | Kind::Era | Kind::Ing => {
+                // A compound the lexicon knows but seldom sees ("projektledaren")
+                // has little evidence of its own: its head decides.
+                guarded(lex, kind, b, w, fw)
+                    || head
+                        .get_or_insert_with(|| known_tail(w, lex))
+                        .is_some_and(|h| {
+                            h < b.len()
+                                && nchars(&b[h..]) >= min.max(3)
+                                && guarded(lex, kind, &b[h..], &w[h..], lex.form(&w[h..]))
+                        })
             }
             Kind::Ning => {
+                // ordna → ordning keeps its n (ordn), förlänga → förlängning not.
                 let verb = ["a", "ar", "as", "ade", "at"];
-                let plain = evidence(lex, b, &verb, w);
-                let mut with_n = 0;
-                for e in verb {
-                    with_n += form2(lex, b, "n", e);
+                let votes = |b: &str, w: &str| {
+                    let plain = evidence(lex, b, &verb, w);
+                    let with_n: u32 = verb.iter().map(|e| form3(lex, b, "n", e)).sum();
+                    (plain, with_n)
+                };
+                let (mut plain, mut with_n) = votes(b, w);
+                if plain == 0 && with_n == 0 {
+                    if let Some(h) = *head.get_or_insert_with(|| known_tail(w, lex)) {
+                        if h < b.len() && nchars(&b[h..]) >= 3 {
+                            (plain, with_n) = votes(&b[h..], &w[h..]);
+                        }
+                    }
                 }
                 ning_n = with_n > plain || plain == 0;
                 true
@@ -349,6 +364,22 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
                 } else {
                     adjective(lex, b, fw)
                 }
+            }
+            Kind::VowelN => {
+                b.chars()
+                    .last()
+                    .is_some_and(|c| is_vowel(c) && !matches!(c, 'a' | 'e'))
+                    && lex.form(b) >= (fw / 20).max(3)
+            }
+            Kind::Ern => {
+                // Keep "er": the stem is the indefinite "minister".
+                let indefinite = &w[..w.len() - 1];
+                if lex.form(indefinite) >= 3 {
+                    stem = indefinite;
+                    stripped = "n";
+                    break;
+                }
+                false
             }
             Kind::VowelR => {
                 b.chars().last().is_some_and(is_vowel)
@@ -387,15 +418,26 @@ fn finish(out: &mut String, start: usize, lex: &Lexicon, _stripped: &str) {
         out.pop();
         return;
     }
-    // Syncope: medel/medlen, regel/regler, enkel/enkla, säker/säkra.
+    // Syncope: medel/medlen, regel/regler, enkel/enkla, säker/säkra; in a
+    // compound the head's forms decide ("stimulansmedel").
     if n >= 4 && (stem.ends_with("el") || stem.ends_with("er")) {
         let b = &stem[..stem.len() - 2];
         if b.chars().last().is_some_and(|c| !is_vowel(c)) {
             let last = if stem.ends_with("el") { "l" } else { "r" };
-            let f = ["en", "et", "a", "ar", "er", "ade"]
-                .iter()
-                .map(|e| form3(lex, b, last, e))
-                .sum::<u32>();
+            let syncope = |b: &str| {
+                ["en", "et", "a", "ar", "er", "ade"]
+                    .iter()
+                    .map(|e| form3(lex, b, last, e))
+                    .sum::<u32>()
+            };
+            let mut f = syncope(b);
+            if f < 3 {
+                let head =
+                    known_tail(stem, lex).filter(|&h| h < b.len() && nchars(&stem[h..]) >= 5);
+                if let Some(h) = head {
+                    f = syncope(&b[h..]);
+                }
+            }
             if f >= 3 {
                 let len = out.len();
                 out.truncate(len - 2);
@@ -422,15 +464,45 @@ fn finish(out: &mut String, start: usize, lex: &Lexicon, _stripped: &str) {
     // so "effektiv" does not meet "effekt" nor "position" "positiv".
     let stem = &out[start..];
     if let Some(b) = stem.strip_suffix("tion") {
-        if nchars(b) >= 4 && form3(lex, b, "t", "iv") + form3(lex, b, "t", "ivt") > 0 {
+        if nchars(b) >= 5 && form3(lex, b, "t", "iv") + form3(lex, b, "t", "ivt") > 0 {
             let cut = out.len() - 3;
             out.truncate(cut);
         }
     } else if let Some(b) = stem.strip_suffix("tiv") {
-        if nchars(b) >= 4 && form3(lex, b, "t", "ion") > 0 {
+        if nchars(b) >= 5 && form3(lex, b, "t", "ion") > 0 {
             let cut = out.len() - 2;
             out.truncate(cut);
         }
+    }
+}
+
+/// Whether the guarded ending that leaves `b` may be stripped from `w` (seen `fw` times).
+fn guarded(lex: &Lexicon, kind: Kind, b: &str, w: &str, fw: u32) -> bool {
+    match kind {
+        Kind::Guard => {
+            evidence(
+                lex,
+                b,
+                &["", "a", "e", "en", "et", "ar", "er", "or", "t"],
+                w,
+            ) >= (fw / 20).max(3)
+        }
+        Kind::Verb => {
+            evidence(lex, b, &["a", "ar", "ade", "at", "as", "ad", "er"], w) >= (fw / 20).max(3)
+        }
+        Kind::Era => {
+            evidence(
+                lex,
+                b,
+                &["era", "erar", "erade", "erat", "eras", "ering", "erad"],
+                w,
+            ) >= 1
+        }
+        Kind::Ing => {
+            b.ends_with(['l', 'r'])
+                && form2(lex, b, "a", "") + form2(lex, b, "ar", "") >= (fw / 20).max(3)
+        }
+        _ => false,
     }
 }
 
@@ -449,14 +521,10 @@ fn adjective(lex: &Lexicon, b: &str, fw: u32) -> bool {
 
 /// How often forms of stem `b` other than `w` itself occur.
 fn evidence(lex: &Lexicon, b: &str, endings: &[&str], w: &str) -> u32 {
-    let mut buf = String::with_capacity(b.len() + 8);
     let mut sum = 0;
     for e in endings {
-        buf.clear();
-        buf.push_str(b);
-        buf.push_str(e);
-        if buf != w {
-            sum += lex.form(&buf);
+        if b.len() + e.len() != w.len() || !w.ends_with(e) {
+            sum += form3(lex, b, e, "");
         }
     }
     sum
@@ -466,12 +534,19 @@ fn form2(lex: &Lexicon, a: &str, b: &str, c: &str) -> u32 {
     form3(lex, a, b, c)
 }
 
+/// How often the form `a` + `b` + `c` occurs. The lexicon's words are short:
+/// the form is put together on the stack, not on the heap, since the stemmer
+/// asks this many times per word.
 fn form3(lex: &Lexicon, a: &str, b: &str, c: &str) -> u32 {
-    let mut buf = String::with_capacity(a.len() + b.len() + c.len());
-    buf.push_str(a);
-    buf.push_str(b);
-    buf.push_str(c);
-    lex.form(&buf)
+    let len = a.len() + b.len() + c.len();
+    let mut buf = [0u8; 128];
+    if len > buf.len() {
+        return 0; // Longer than any word in the lexicon (40 letters, 80 bytes at most).
+    }
+    buf[..a.len()].copy_from_slice(a.as_bytes());
+    buf[a.len()..a.len() + b.len()].copy_from_slice(b.as_bytes());
+    buf[a.len() + b.len()..len].copy_from_slice(c.as_bytes());
+    std::str::from_utf8(&buf[..len]).map_or(0, |form| lex.form(form))
 }
 
 /// Snowball's letters after which a final `s` can be an ending.
