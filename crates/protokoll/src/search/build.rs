@@ -21,7 +21,8 @@
 //! Work per query is bounded: at most [`super::parser::MAX_TERMS`] words,
 //! [`MAX_POSITIONS`] analysed positions, [`MAX_PREFIX_TERMS`] expansions
 //! per prefix (chosen among at most [`MAX_PREFIX_SCAN`] dictionary entries
-//! per field and segment), [`MAX_FOLD_VARIANTS`] spellings per folded word.
+//! per field and segment), [`MAX_FOLD_VARIANTS`] spellings per folded word,
+//! [`MAX_TYPO_TERMS`] look-alikes per misspelled word.
 
 use std::collections::HashMap;
 use std::ops::Bound;
@@ -47,6 +48,8 @@ type Q = Box<dyn TantivyQuery>;
 pub const TIER: f32 = 1000.0;
 /// A word with at most this many matching documents gets the fallbacks.
 const FEW: u64 = 2;
+/// A word in fewer documents than this is never too common to count.
+const COMMON_MIN_DOCS: u64 = 10;
 /// The most analysed positions a query may expand to.
 pub const MAX_POSITIONS: usize = 128;
 /// The most index terms one prefix expands to (the most frequent win).
@@ -55,6 +58,8 @@ pub const MAX_PREFIX_TERMS: usize = 64;
 pub const MAX_PREFIX_SCAN: usize = 10_000;
 /// The most spellings tried when restoring å/ä/ö.
 pub const MAX_FOLD_VARIANTS: usize = 243;
+/// The most index terms a word with a typo expands to.
+pub const MAX_TYPO_TERMS: usize = 16;
 
 /// A query ready to run.
 pub(crate) struct Built {
@@ -110,7 +115,14 @@ pub(crate) fn build(
     let (units, negs, bonus) = b.clauses(clauses)?;
     let scored = !units.is_empty();
     let main: Q = if units.is_empty() {
-        Box::new(AllQuery)
+        if clauses.iter().any(|c| !c.negated) {
+            // Words were typed but none is searchable (":::", "\\"):
+            // that asks for something, and nothing matches it.
+            Box::new(EmptyQuery)
+        } else {
+            // Only exclusions, or no text: everything the filters allow.
+            Box::new(AllQuery)
+        }
     } else {
         let mut should = Vec::with_capacity(units.len() * 2 + bonus.len());
         for u in units {
@@ -303,7 +315,7 @@ impl Builder<'_> {
             ));
         }
         for p in &positions {
-            units.push(self.word(p));
+            units.push(self.word(p)?);
         }
         Ok(())
     }
@@ -312,7 +324,10 @@ impl Builder<'_> {
         Ok(match node {
             Node::Word(w) => {
                 let positions = self.analyze(w)?;
-                let units = positions.iter().map(|p| self.word(p)).collect();
+                let mut units = Vec::new();
+                for p in &positions {
+                    units.push(self.word(p)?);
+                }
                 all_of(units)
             }
             Node::Phrase(p) => self.phrase(p)?,
@@ -355,7 +370,7 @@ impl Builder<'_> {
 
     /// A word: its whole form, or all its parts; with fallbacks when it is
     /// (nearly) absent from the index.
-    fn word(&mut self, p: &Pos) -> Unit {
+    fn word(&mut self, p: &Pos) -> Result<Unit> {
         self.hl.exact.insert(p.whole.clone());
         self.hl.exact.extend(p.alts.iter().cloned());
         let exact = |f: Field| -> Q {
@@ -369,10 +384,20 @@ impl Builder<'_> {
                 ]),
             }
         };
+        let df = self.exact_doc_freq(p);
         let mut scoring = vec![self.across(false, &exact)];
+        if self.is_common(&p.whole) {
+            // A word most documents hold ("och", "av", "för") says nothing
+            // about which of them is meant: it must not decide the tier of
+            // a short item that happens to lack it. BM25 still counts it.
+            return Ok(Unit {
+                scoring: should(scoring),
+                tier: Box::new(EmptyQuery),
+            });
+        }
         let mut tiers = vec![konst(self.across(true, &exact), TIER)];
 
-        if self.fallbacks && self.exact_doc_freq(p) <= FEW {
+        if self.fallbacks && df <= FEW {
             let variants = self.folded_variants(p);
             if !variants.is_empty() {
                 self.hl.exact.extend(variants.iter().cloned());
@@ -381,24 +406,79 @@ impl Builder<'_> {
                 scoring.push(boost(self.across(false, &folded), 0.7));
                 tiers.push(konst(self.across(true, &folded), 0.9 * TIER));
             }
-            if let Some(d) = typo_distance(&p.whole) {
-                self.hl.fuzzy.push((p.whole.clone(), d));
-                let fuzzy = |f: Field| -> Q {
-                    Box::new(FuzzyTermQuery::new(
-                        Term::from_field_text(f, &p.whole),
-                        d,
-                        true,
-                    ))
-                };
-                let q = self.across(true, &fuzzy);
-                scoring.push(boost(q.box_clone(), 0.3));
-                tiers.push(konst(q, 0.5 * TIER));
+            let typos = self.typo_expansions(p)?;
+            if !typos.is_empty() {
+                self.hl.exact.extend(typos.iter().cloned());
+                let fuzzy =
+                    |f: Field| -> Q { should(typos.iter().map(|v| term_q(f, v)).collect()) };
+                scoring.push(boost(self.across(true, &fuzzy), 0.3));
+                tiers.push(konst(self.across(true, &fuzzy), 0.5 * TIER));
             }
         }
-        Unit {
+        Ok(Unit {
             scoring: should(scoring),
             tier: dismax(tiers, 0.0),
+        })
+    }
+
+    /// Index terms within the word's typo distance, most frequent first.
+    ///
+    /// The Levenshtein automaton is built once and run over each content
+    /// field's dictionary: building it is the expensive part, so this is
+    /// much faster than one `FuzzyTermQuery` per field.
+    fn typo_expansions(&self, p: &Pos) -> Result<Vec<String>> {
+        let Some(d) = typo_distance(&p.whole) else {
+            return Ok(Vec::new());
+        };
+        let dfa = FuzzyTermQuery::new(Term::from_field_text(self.fields.text, &p.whole), d, true)
+            .automaton()?;
+        let mut freq: HashMap<String, u64> = HashMap::new();
+        for (field, _) in self.fields(true) {
+            for segment in self.searcher.segment_readers() {
+                let inverted = segment.inverted_index(field)?;
+                let mut stream = inverted
+                    .terms()
+                    .search(&dfa)
+                    .into_stream()
+                    .map_err(|e| Error::Tantivy(e.into()))?;
+                let mut scanned = 0;
+                while stream.advance() && scanned < MAX_PREFIX_SCAN {
+                    scanned += 1;
+                    if let Ok(t) = std::str::from_utf8(stream.key()) {
+                        if t != p.whole {
+                            *freq.entry(t.to_string()).or_default() +=
+                                u64::from(stream.value().doc_freq);
+                        }
+                    }
+                }
+            }
         }
+        let mut terms: Vec<(String, u64)> = freq.into_iter().collect();
+        terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(terms
+            .into_iter()
+            .take(MAX_TYPO_TERMS)
+            .map(|(t, _)| t)
+            .collect())
+    }
+
+    /// Whether a word is too common to count towards
+    /// "contains every query word": in more than a third of the documents
+    /// (and more than a handful, so tiny indexes keep every word).
+    fn is_common(&self, term: &str) -> bool {
+        // The most of any one field: a word in both the title and the text
+        // of a document is still in one document.
+        let df = self
+            .fields(true)
+            .into_iter()
+            .map(|(f, _)| {
+                self.searcher
+                    .doc_freq(&Term::from_field_text(f, term))
+                    .unwrap_or(0)
+            })
+            .max()
+            .unwrap_or(0);
+        df > COMMON_MIN_DOCS && df * 3 > self.searcher.num_docs()
     }
 
     /// How many documents hold the word (whole, or its parts at best) in a
@@ -480,7 +560,7 @@ impl Builder<'_> {
         let positions = self.analyze(text)?;
         match positions.len() {
             0 => return Ok(None),
-            1 => return Ok(Some(self.word(&positions[0]))),
+            1 => return self.word(&positions[0]).map(Some),
             _ => {}
         }
         for p in &positions {

@@ -1,0 +1,412 @@
+//! Reliability: bad files, interrupted indexing, concurrent use, a damaged
+//! index and hostile queries, all driven through the `protokoll` binary the
+//! way a user would meet them (issue 6). `RELIABILITY.md` lists the promise
+//! each test proves.
+//!
+//! The long kill loop is `#[ignore]`d; a short version always runs. Run the
+//! long one with `cargo test -p protokoll-cli --release --test reliability -- --ignored`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_protokoll");
+
+fn protokoll(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env_remove("PROTOKOLL_INDEX")
+        .output()
+        .expect("the protokoll binary runs")
+}
+
+fn index(dir: &Path, paths: &[&Path]) -> Output {
+    let mut cmd = Command::new(BIN);
+    cmd.arg("index").arg("--index").arg(dir);
+    for p in paths {
+        cmd.arg(p);
+    }
+    cmd.output().expect("the protokoll binary runs")
+}
+
+fn stats(dir: &Path) -> Value {
+    let out = protokoll(&["stats", "--json", "--index", dir.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stats failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stats prints JSON")
+}
+
+fn search(dir: &Path, query: &str) -> Output {
+    protokoll(&[
+        "search",
+        "--json",
+        "--limit",
+        "10",
+        "--index",
+        dir.to_str().unwrap(),
+        query,
+    ])
+}
+
+/// No exit status of ours means a panic: Rust panics exit with 101.
+fn assert_no_panic(out: &Output, what: &str) {
+    let code = out.status.code();
+    assert!(
+        matches!(code, Some(0..=2)),
+        "{what}: exit {code:?}, stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{what}: panicked: {stderr}");
+}
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/minutes")
+}
+
+fn copy_seeds(to: &Path) -> usize {
+    fs::create_dir_all(to).unwrap();
+    let mut n = 0;
+    for entry in fs::read_dir(seeds()).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        n += 1;
+    }
+    n
+}
+
+/// Synthetic minutes in the numbered "Beslut:" layout: `items` items each,
+/// one decision per item, so the expected counts are known exactly.
+fn write_synthetic(dir: &Path, meetings: usize, items: usize) {
+    fs::create_dir_all(dir).unwrap();
+    let topics = [
+        "Budget för hemsjukvården",
+        "Rekrytering av projektledare",
+        "Uppföljning av vaccinationsteamet",
+        "Handlingsplan psykisk hälsa",
+        "Avtal om familjefrid",
+        "Korttidsplatser inom äldreomsorgen",
+    ];
+    for m in 0..meetings {
+        let mut text = format!(
+            "MÖTESANTECKNINGAR\n\n2023-{:02}-{:02}\n\nSamverkansgrupp {}\n\nPlats: Rum {}\n\n",
+            1 + m % 12,
+            1 + m % 28,
+            m % 7,
+            m
+        );
+        for i in 1..=items {
+            let topic = topics[(m + i) % topics.len()];
+            text.push_str(&format!(
+                "{i}. {topic} {m}-{i}\n\nGruppen diskuterar {topic} och hur arbetet ska fortsätta under året.\n\nBeslut: Gruppen godkänner förslaget om {topic}.\n\n"
+            ));
+        }
+        fs::write(dir.join(format!("m{m:05}.txt")), text).unwrap();
+    }
+}
+
+#[test]
+fn bad_files_are_named_and_every_good_file_is_indexed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    let good = copy_seeds(&docs);
+    let bad = docs.join("bad");
+    fs::create_dir_all(&bad).unwrap();
+
+    // Not text at all: each must be named with a reason.
+    fs::write(bad.join("bild.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0").unwrap();
+    fs::write(bad.join("nul.txt"), b"Protokoll\0\0\0 2023-01-01\0").unwrap();
+    let noise: Vec<u8> = (0..20_000u32).map(|i| (i * 7919 % 251) as u8).collect();
+    fs::write(bad.join("brus.md"), noise).unwrap();
+    // A directory that loops back on itself through a link.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&bad, bad.join("loop")).unwrap();
+    // A link to nowhere.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(bad.join("finns-inte.txt"), bad.join("trasig.txt")).unwrap();
+
+    // Odd but readable: these are text and must not fail the run.
+    fs::write(bad.join("tom.txt"), b"").unwrap();
+    let utf16: Vec<u8> = "Protokoll 2023-05-02\n\n1. Ekonomi\n\nBeslut: Budgeten godkänns.\n"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    fs::write(bad.join("utf16.txt"), utf16).unwrap();
+    fs::write(
+        bad.join("cp1252.txt"),
+        b"Protokoll 2023-05-02\r\n\r\n\xA7 4 \xC4rende om f\xF6rskola\r\n\r\nBeslut: Ans\xF6kan avsl\xE5s.\r\n",
+    )
+    .unwrap();
+    let long_line = "hemsjukvård och vård ".repeat(200_000);
+    fs::write(bad.join("en-rad.txt"), long_line).unwrap();
+    let mut many = String::from("Protokoll 2023-06-01\n\n");
+    for i in 1..=10_000 {
+        many.push_str(&format!("{i}. Ärende nummer {i}\n\nText om ärendet.\n\n"));
+    }
+    fs::write(bad.join("tiotusen.txt"), many).unwrap();
+    let mut nested = String::from("Protokoll 2023-06-01\n\n1. Listor\n\n");
+    for depth in 0..2_000 {
+        nested.push_str(&format!("{}- nivå {depth}\n", "  ".repeat(depth)));
+    }
+    fs::write(bad.join("nastlad.md"), nested).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"ogiltigt-\xE5-namn.txt");
+        fs::write(bad.join(name), "Protokoll 2023-01-01\n\n1. Namn\n\nText.\n").unwrap();
+    }
+
+    let idx = tmp.path().join("index");
+    let out = index(&idx, &[&docs]);
+    assert_no_panic(&out, "index over bad files");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "some files failed, so the exit status says so"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for name in ["bild.txt", "nul.txt", "brus.md", "trasig.txt"] {
+        assert!(stderr.contains(name), "{name} is not named in: {stderr}");
+    }
+    assert!(stderr.contains("PNG"), "the image's reason is given: {stderr}");
+
+    // Every good file made it, including the odd-but-readable ones.
+    let s = stats(&idx);
+    let meetings = s["meetings"].as_u64().unwrap() as usize;
+    assert!(
+        meetings >= good + 5,
+        "{meetings} meetings indexed, want the {good} seeds and the readable odd files"
+    );
+    let hits = search(&idx, "vaccinationsteamet");
+    assert_eq!(hits.status.code(), Some(0));
+    let hits = search(&idx, "förskola");
+    assert_eq!(hits.status.code(), Some(0), "the Windows-1252 file is searchable");
+}
+
+/// Kills `protokoll index` at spread-out moments; after each kill the index
+/// opens and answers from its last commit, and a final run ends with exactly
+/// the expected items.
+fn kill_loop(kills: usize, meetings: usize) {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    let items_per_meeting = 6;
+    write_synthetic(&docs, meetings, items_per_meeting);
+    let idx = tmp.path().join("index");
+
+    // A reference run tells how long a whole run takes here, so the kills
+    // can be spread over it.
+    let reference = tmp.path().join("reference");
+    let started = Instant::now();
+    let out = index(&reference, &[&docs]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let full = started.elapsed().max(Duration::from_millis(50));
+    let want = stats(&reference);
+
+    let mut survived = 0;
+    for k in 0..kills {
+        // Deterministic spread from 5% to 95% of a full run.
+        let at = full.mul_f64(0.05 + 0.9 * ((k * 7919) % kills) as f64 / kills as f64);
+        let mut child = Command::new(BIN)
+            .arg("index")
+            .arg("--index")
+            .arg(&idx)
+            .arg(&docs)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(at);
+        let _ = child.kill(); // SIGKILL on Unix
+        let _ = child.wait();
+
+        if !idx.join("meta.json").exists() {
+            continue; // killed before the index was created
+        }
+        let s = stats(&idx);
+        let items = s["items"].as_u64().unwrap();
+        assert!(items <= want["items"].as_u64().unwrap(), "never more than all");
+        assert_eq!(
+            items % items_per_meeting as u64,
+            0,
+            "only whole meetings are committed: {s}"
+        );
+        let out = search(&idx, "hemsjukvården");
+        assert_no_panic(&out, "search after a kill");
+        survived += 1;
+    }
+    let out = index(&idx, &[&docs]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let got = stats(&idx);
+    for field in ["meetings", "items", "decisions"] {
+        assert_eq!(got[field], want[field], "{field} after {survived} kills");
+    }
+}
+
+#[test]
+fn interrupted_indexing_keeps_the_last_commit_short() {
+    kill_loop(5, 300);
+}
+
+#[test]
+#[ignore = "long: about a minute in release"]
+fn interrupted_indexing_keeps_the_last_commit_long() {
+    kill_loop(25, 3_000);
+}
+
+#[test]
+fn a_second_writer_is_refused_and_readers_see_a_consistent_view() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    write_synthetic(&docs, 1_500, 6);
+    let idx = tmp.path().join("index");
+    let seeds_dir = tmp.path().join("seeds");
+    copy_seeds(&seeds_dir);
+    assert_eq!(index(&idx, &[&seeds_dir]).status.code(), Some(0));
+
+    let mut writer = Command::new(BIN)
+        .arg("index")
+        .arg("--index")
+        .arg(&idx)
+        .arg(&docs)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // A second writer is refused while the first holds the lock. The first
+    // needs a moment to open the index and take the lock; it then runs for
+    // seconds over this corpus.
+    std::thread::sleep(Duration::from_millis(300));
+    let mut refused = false;
+    while !refused && writer.try_wait().unwrap().is_none() {
+        let second = index(&idx, &[&seeds_dir]);
+        assert_no_panic(&second, "second writer");
+        if second.status.code() == Some(2) {
+            let stderr = String::from_utf8_lossy(&second.stderr);
+            assert!(stderr.contains("another process"), "{stderr}");
+            refused = true;
+        }
+    }
+    assert!(refused, "the second writer was never refused");
+
+    // Searches while the writer commits: each answers, from some commit, and
+    // the seeds committed before stay findable throughout.
+    while writer.try_wait().unwrap().is_none() {
+        let out = search(&idx, "vaccinationsteamet");
+        assert_no_panic(&out, "search during indexing");
+        assert_eq!(out.status.code(), Some(0), "the committed seeds stay findable");
+    }
+    let status = writer.wait().unwrap();
+    assert!(status.success());
+    let s = stats(&idx);
+    assert_eq!(s["meetings"].as_u64(), Some(1_505));
+}
+
+#[test]
+fn a_damaged_index_says_how_to_rebuild() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds_dir = tmp.path().join("seeds");
+    copy_seeds(&seeds_dir);
+
+    // Garbage meta.json.
+    let idx = tmp.path().join("index");
+    assert_eq!(index(&idx, &[&seeds_dir]).status.code(), Some(0));
+    fs::write(idx.join("meta.json"), b"{ this is not json").unwrap();
+    let out = search(&idx, "hälsa");
+    assert_no_panic(&out, "search on garbage meta.json");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("rebuild") || stderr.contains("index"), "{stderr}");
+
+    // A truncated and a deleted segment file.
+    for damage in ["truncate", "delete"] {
+        let idx = tmp.path().join(format!("index-{damage}"));
+        assert_eq!(index(&idx, &[&seeds_dir]).status.code(), Some(0));
+        let victim = fs::read_dir(&idx)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.extension()
+                    .is_some_and(|e| e == "idx" || e == "store" || e == "term")
+            })
+            .max_by_key(|p| fs::metadata(p).unwrap().len())
+            .expect("a segment file");
+        match damage {
+            "truncate" => {
+                let len = fs::metadata(&victim).unwrap().len();
+                let f = fs::OpenOptions::new().write(true).open(&victim).unwrap();
+                f.set_len(len / 3).unwrap();
+            }
+            _ => fs::remove_file(&victim).unwrap(),
+        }
+        for args in [
+            vec!["search", "--json", "--index", idx.to_str().unwrap(), "psykisk hälsa"],
+            vec!["stats", "--json", "--index", idx.to_str().unwrap()],
+            vec!["show", "--index", idx.to_str().unwrap(), "000_67a42eaf90787138.txt#2"],
+        ] {
+            let out = protokoll(&args);
+            assert_no_panic(&out, &format!("{} on a {damage}d segment", args[0]));
+        }
+    }
+}
+
+#[test]
+fn hostile_queries_answer_quickly_without_panicking() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds_dir = tmp.path().join("seeds");
+    copy_seeds(&seeds_dir);
+    let idx = tmp.path().join("index");
+    assert_eq!(index(&idx, &[&seeds_dir]).status.code(), Some(0));
+
+    let ten_thousand_words = "hälsa vård ".repeat(5_000);
+    let deep = format!("{}vård{}", "(".repeat(5_000), ")".repeat(5_000));
+    let queries: Vec<&str> = vec![
+        "\"psykisk hälsa",
+        "psykisk hälsa\"",
+        "((vård",
+        "vård))",
+        "AND",
+        "OR OR OR",
+        "-",
+        "- -",
+        "*",
+        "a*",
+        "\"\"",
+        "()",
+        "-vård",
+        "NOT",
+        "title:",
+        ":::",
+        "\\",
+        "vård~",
+        "vård^2",
+        "🙂 hälsa",
+        "\u{0}",
+        "ärende* OR beslut* OR möte*",
+        &ten_thousand_words,
+        &deep,
+    ];
+    for q in queries {
+        let started = Instant::now();
+        let out = search(&idx, q);
+        let took = started.elapsed();
+        let shown: String = q.chars().take(40).collect();
+        assert_no_panic(&out, &format!("query {shown:?}"));
+        assert!(
+            took < Duration::from_secs(10),
+            "query {shown:?} took {took:?}"
+        );
+        if out.status.code() == Some(2) {
+            assert!(
+                !out.stderr.is_empty(),
+                "a rejected query {shown:?} says why"
+            );
+        }
+    }
+}
