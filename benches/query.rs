@@ -9,8 +9,9 @@
 //! index or query that silently matches nothing cannot look fast.
 //!
 //! The index is built once and kept in the target directory
-//! (`target/tmp/protokoll-bench/query-<items>`), since building 100k items
-//! takes longer than the benchmark itself; delete it to rebuild.
+//! (`target/tmp/protokoll-bench/query-<items>-<seed>`), since building 100k
+//! items takes longer than the benchmark itself; it is rebuilt when the bench
+//! binary changes (a new build of the library) or when deleted.
 //! `PROTOKOLL_BENCH_QUERY_ITEMS` sets the size.
 
 use std::path::PathBuf;
@@ -58,10 +59,20 @@ fn archive(items: u64) -> (Archive, Option<tempfile::TempDir>) {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join("protokoll-bench")
         .join(format!("query-{items}-{}", support::SEED));
-    let ready = Archive::open(&dir)
-        .ok()
-        .and_then(|a| a.stats().ok())
-        .is_some_and(|s| s.items > 0);
+    // The cache is only valid for the code that built it: the bench binary
+    // is relinked whenever the library changes, so its modification time
+    // stamps the index.
+    let stamp = std::env::current_exe()
+        .and_then(|exe| exe.metadata())
+        .and_then(|m| m.modified())
+        .map(|t| format!("{t:?}"))
+        .unwrap_or_default();
+    let stamp_file = dir.join("built-by");
+    let ready = std::fs::read_to_string(&stamp_file).is_ok_and(|s| s == stamp)
+        && Archive::open(&dir)
+            .ok()
+            .and_then(|a| a.stats().ok())
+            .is_some_and(|s| s.items > 0);
     if !ready {
         let _ = std::fs::remove_dir_all(&dir);
         let corpus = support::corpus(items);
@@ -72,6 +83,7 @@ fn archive(items: u64) -> (Archive, Option<tempfile::TempDir>) {
             start.elapsed().as_secs_f64(),
             dir.display()
         );
+        std::fs::write(&stamp_file, &stamp).expect("write the cache stamp");
     }
     (Archive::open(&dir).expect("open"), None)
 }
