@@ -14,6 +14,8 @@
 //! 4. [`index`] stores agenda items and decisions in a tantivy index on disk.
 //! 5. [`search`] runs ranked queries with filters and snippets over that index.
 //!
+//! [`synth`] writes synthetic minutes in the seed layouts for benchmarks.
+//!
 //! The crate never prints and never exits; the `protokoll` binary is a thin
 //! layer over it.
 
@@ -24,6 +26,7 @@ pub mod input;
 pub mod model;
 pub mod parse;
 pub mod search;
+pub mod synth;
 
 pub use error::{Error, Result};
 pub use model::{AgendaItem, Decision, Meeting, Outcome, Person, Section};
