@@ -223,3 +223,27 @@ fn queries_at_the_limits() {
     check_search(&prefixes);
     check_search(&format!("\"{}\"", vec!["vård"; MAX_TERMS].join(" ")));
 }
+
+/// Found by `search_takes_operator_soup`: an excluded phrase that matches
+/// nowhere (or only after the first candidate) tripped a debug assertion in
+/// tantivy 0.27's phrase scorer; exclusion must still work.
+#[test]
+fn excluded_phrases() {
+    let total = |q: &str| archive().search(&Query::new(q).limit(10)).unwrap().total;
+    for q in [
+        "-\"2 2\"",
+        "vård -\"2 2\"",
+        "(\"\" NOT \"^2^2",
+        "hälsa -\"psykisk hälsa\"",
+    ] {
+        check_search(q);
+    }
+    let all = total("hälsa");
+    assert_eq!(
+        total("hälsa -\"2 2\""),
+        all,
+        "a phrase found nowhere excludes nothing"
+    );
+    let without = total("hälsa -\"psykisk hälsa\"");
+    assert!(0 < without && without < all, "{without} of {all}");
+}
