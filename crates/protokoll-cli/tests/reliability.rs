@@ -408,6 +408,11 @@ fn kill_loop(kills: usize, meetings: usize) {
     for field in ["meetings", "items", "decisions"] {
         assert_eq!(got[field], want[field], "{field} after {survived} kills");
     }
+    // The figures RELIABILITY.md quotes (`-- --nocapture` shows them).
+    eprintln!(
+        "kill loop: {kills} kills over {meetings} meetings, {survived} left an index that \
+         opened and searched; full run {full:?}; final {got}"
+    );
 }
 
 #[test]
