@@ -363,6 +363,7 @@ fn kill_loop(kills: usize, meetings: usize) {
     let want = stats(&reference);
 
     let mut survived = 0;
+    let mut committed = Vec::new();
     for k in 0..kills {
         // Deterministic spread from 5% to 95% of a full run.
         let at = full.mul_f64(0.05 + 0.9 * ((k * 7919) % kills) as f64 / kills as f64);
@@ -396,6 +397,7 @@ fn kill_loop(kills: usize, meetings: usize) {
         let out = search(&idx, "hemsjukvården");
         assert_no_panic(&out, "search after a kill");
         survived += 1;
+        committed.push(items / items_per_meeting as u64);
     }
     let out = index(&idx, &[&docs]);
     assert_eq!(
@@ -411,7 +413,8 @@ fn kill_loop(kills: usize, meetings: usize) {
     // The figures RELIABILITY.md quotes (`-- --nocapture` shows them).
     eprintln!(
         "kill loop: {kills} kills over {meetings} meetings, {survived} left an index that \
-         opened and searched; full run {full:?}; final {} meetings, {} items, {} decisions",
+         opened and searched (meetings committed at each: {committed:?}); full run {full:?}; \
+         final {} meetings, {} items, {} decisions",
         got["meetings"], got["items"], got["decisions"]
     );
 }
