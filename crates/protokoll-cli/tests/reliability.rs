@@ -362,13 +362,18 @@ fn kill_loop(kills: usize, meetings: usize) {
     let full = started.elapsed().max(Duration::from_millis(50));
     let want = stats(&reference);
 
-    let mut survived = 0;
+    // Small batches, so a kill can land between many commits.
+    let batch = (meetings / 10).max(1).to_string();
+    let total_items = want["items"].as_u64().unwrap();
+    let (mut survived, mut interrupted, mut restarts) = (0, 0, 0);
     let mut committed = Vec::new();
     for k in 0..kills {
         // Deterministic spread from 5% to 95% of a full run.
         let at = full.mul_f64(0.05 + 0.9 * ((k * 7919) % kills) as f64 / kills as f64);
         let mut child = Command::new(BIN)
             .arg("index")
+            .arg("--batch-size")
+            .arg(&batch)
             .arg("--index")
             .arg(&idx)
             .arg(&docs)
@@ -377,6 +382,9 @@ fn kill_loop(kills: usize, meetings: usize) {
             .spawn()
             .unwrap();
         std::thread::sleep(at);
+        if child.try_wait().unwrap().is_none() {
+            interrupted += 1;
+        }
         let _ = child.kill(); // SIGKILL on Unix
         let _ = child.wait();
 
@@ -385,20 +393,35 @@ fn kill_loop(kills: usize, meetings: usize) {
         }
         let s = stats(&idx);
         let items = s["items"].as_u64().unwrap();
-        assert!(
-            items <= want["items"].as_u64().unwrap(),
-            "never more than all"
-        );
+        assert!(items <= total_items, "never more than all: {s}");
         assert_eq!(
             items % items_per_meeting as u64,
             0,
             "only whole meetings are committed: {s}"
         );
+        // Searches answer from the last commit: every topic is among the
+        // first meetings, so any commit with meetings in it finds this.
         let out = search(&idx, "hemsjukvården");
         assert_no_panic(&out, "search after a kill");
+        let found = if items == 0 { 1 } else { 0 };
+        assert_eq!(
+            out.status.code(),
+            Some(found),
+            "search after {items} items committed"
+        );
         survived += 1;
         committed.push(items / items_per_meeting as u64);
+        if items == total_items {
+            // Done: the next run would have nothing to do, so the next kill
+            // would interrupt nothing. Start over.
+            fs::remove_dir_all(&idx).unwrap();
+            restarts += 1;
+        }
     }
+    assert!(
+        interrupted * 3 >= kills,
+        "only {interrupted} of {kills} kills hit a running indexer"
+    );
     let out = index(&idx, &[&docs]);
     assert_eq!(
         out.status.code(),
@@ -412,8 +435,9 @@ fn kill_loop(kills: usize, meetings: usize) {
     }
     // The figures RELIABILITY.md quotes (`-- --nocapture` shows them).
     eprintln!(
-        "kill loop: {kills} kills over {meetings} meetings, {survived} left an index that \
-         opened and searched (meetings committed at each: {committed:?}); full run {full:?}; \
+        "kill loop: {kills} kills over {meetings} meetings, {interrupted} hit a running \
+         indexer, {survived} left an index that opened and searched (meetings committed at \
+         each: {committed:?}; {restarts} restarts after a complete index); full run {full:?}; \
          final {} meetings, {} items, {} decisions",
         got["meetings"], got["items"], got["decisions"]
     );
