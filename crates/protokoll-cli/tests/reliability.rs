@@ -463,9 +463,13 @@ fn a_second_writer_is_refused_and_readers_see_a_consistent_view() {
     let seeds_dir = tmp.path().join("seeds");
     copy_seeds(&seeds_dir);
     assert_eq!(index(&idx, &[&seeds_dir]).status.code(), Some(0));
+    let seeds = stats(&idx);
+    let seed = |field: &str| seeds[field].as_u64().unwrap();
 
     let mut writer = Command::new(BIN)
         .arg("index")
+        .arg("--batch-size")
+        .arg("150")
         .arg("--index")
         .arg(&idx)
         .arg(&docs)
@@ -489,8 +493,11 @@ fn a_second_writer_is_refused_and_readers_see_a_consistent_view() {
     }
     assert!(refused, "the second writer was never refused");
 
-    // Searches while the writer commits: each answers, from some commit, and
-    // the seeds committed before stay findable throughout.
+    // Readers while the writer commits: each sees one whole commit (every
+    // synthetic meeting it counts comes with its 6 items and 6 decisions,
+    // in whole batches of 150), and the seeds committed before stay
+    // findable throughout.
+    let mut views = std::collections::BTreeSet::new();
     while writer.try_wait().unwrap().is_none() {
         let out = search(&idx, "vaccinationsteamet");
         assert_no_panic(&out, "search during indexing");
@@ -499,11 +506,23 @@ fn a_second_writer_is_refused_and_readers_see_a_consistent_view() {
             Some(0),
             "the committed seeds stay findable"
         );
+        let s = stats(&idx);
+        let synthetic = s["meetings"].as_u64().unwrap() - seed("meetings");
+        assert_eq!(synthetic % 150, 0, "a whole batch: {s}");
+        for field in ["items", "decisions"] {
+            assert_eq!(
+                s[field].as_u64().unwrap(),
+                seed(field) + 6 * synthetic,
+                "{field} agree with the meetings: {s}"
+            );
+        }
+        views.insert(synthetic);
     }
     let status = writer.wait().unwrap();
     assert!(status.success());
     let s = stats(&idx);
     assert_eq!(s["meetings"].as_u64(), Some(1_505));
+    eprintln!("concurrent readers saw these commits (synthetic meetings): {views:?}");
 }
 
 /// Every command on a damaged index exits 2 and tells how to rebuild it.
