@@ -588,6 +588,19 @@ fn hostile_queries_answer_quickly_without_panicking() {
 
     let ten_thousand_words = "hälsa vård ".repeat(5_000);
     let deep = format!("{}vård{}", "(".repeat(5_000), ")".repeat(5_000));
+    // Fuzzy and folding fallbacks at their widest: 60 misspelled or
+    // å/ä/ö-less words, and words whose every letter could be å, ä or ö.
+    let typos = [
+        "hemsjukvarden",
+        "vaccinationstemet",
+        "trakeostomi",
+        "forskoleplatser",
+        "aldreomsorgen",
+        "rekryteringn",
+    ]
+    .repeat(10)
+    .join(" ");
+    let folds = "aaaaaaaaaaaaaaaa oooooooooooooooo aoaoaoaoaoaoaoao";
     let queries: Vec<&str> = vec![
         "\"psykisk hälsa",
         "psykisk hälsa\"",
@@ -615,6 +628,8 @@ fn hostile_queries_answer_quickly_without_panicking() {
         "hälsa NOT \"finns inte\"",
         &ten_thousand_words,
         &deep,
+        &typos,
+        folds,
     ];
     let mut slowest = (Duration::ZERO, String::new());
     for q in queries {
