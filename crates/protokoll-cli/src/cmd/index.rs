@@ -2,8 +2,10 @@
 //! under the paths to the index, skipping files it already holds unchanged.
 
 use std::io::{IsTerminal, Write};
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Mutex;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use protokoll::index::{index_paths, Archive, IndexOptions, Progress};
@@ -52,7 +54,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let report = index_paths(&archive, &args.paths, &opts, &mut on_progress)?;
+    let report = quiet_panics(|| index_paths(&archive, &args.paths, &opts, &mut on_progress))?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -89,4 +91,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Runs `f` with a panic hook that only remembers the message. A bug in the
+/// minutes parser costs one file: the library catches the panic and names
+/// the file with the panic's message as its reason, so the default hook's
+/// report in the middle of the run would only be noise. A panic that is not
+/// caught still gets its message, then unwinds as before.
+fn quiet_panics<T>(f: impl FnOnce() -> T) -> T {
+    static LAST: Mutex<Option<String>> = Mutex::new(None);
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|info| {
+        if let Ok(mut last) = LAST.lock() {
+            *last = Some(info.to_string());
+        }
+    }));
+    let result = std::panic::catch_unwind(AssertUnwindSafe(f));
+    std::panic::set_hook(default_hook);
+    match result {
+        Ok(value) => value,
+        Err(payload) => {
+            if let Some(message) = LAST.lock().ok().and_then(|mut last| last.take()) {
+                eprintln!("protokoll: {message}");
+            }
+            std::panic::resume_unwind(payload)
+        }
+    }
 }

@@ -296,10 +296,52 @@ fn read_and_parse(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     // The parser promises never to fail; a bug in it must still cost one
-    // file, not the whole run.
-    let parsed =
-        catch_unwind(AssertUnwindSafe(|| crate::parse::parse(&text, &source))).map_err(|_| {
-            "the minutes parser failed on this file (a bug: please report it)".to_string()
-        })?;
+    // file, not the whole run. Its message goes into the reason, so a
+    // program that silences the panic hook (the CLI does) loses nothing.
+    let parsed = catch_unwind(AssertUnwindSafe(|| crate::parse::parse(&text, &source)))
+        .map_err(|payload| parser_failure(payload.as_ref()))?;
     Ok(Some((parsed.meeting, hash, bytes.len() as u64)))
+}
+
+/// The skip reason for a file the parser panicked on, with the panic's
+/// message when it has one (`panic!` payloads are `&str` or `String`).
+fn parser_failure(payload: &(dyn std::any::Any + Send)) -> String {
+    let message = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str));
+    match message {
+        Some(m) => format!("the minutes parser failed on this file (a bug: please report it): {m}"),
+        None => "the minutes parser failed on this file (a bug: please report it)".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(payload: Box<dyn std::any::Any + Send>, expected: &str) {
+        assert_eq!(parser_failure(payload.as_ref()), expected);
+    }
+
+    #[test]
+    fn a_parser_panic_keeps_its_message_in_the_reason() {
+        let prefix = "the minutes parser failed on this file (a bug: please report it)";
+        check(
+            Box::new("index out of bounds"),
+            &format!("{prefix}: index out of bounds"),
+        );
+        check(
+            Box::new(String::from("§ 3: oj")),
+            &format!("{prefix}: § 3: oj"),
+        );
+        check(Box::new(42u8), prefix);
+        // And a real unwind gives such a payload.
+        let payload = catch_unwind(|| {
+            let v: Vec<u8> = Vec::new();
+            v[usize::from(v.is_empty())]
+        })
+        .unwrap_err();
+        assert!(parser_failure(payload.as_ref()).contains("index out of bounds"));
+    }
 }

@@ -30,11 +30,12 @@ use std::ops::Bound;
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
-    FuzzyTermQuery, Occur, PhraseQuery, Query as TantivyQuery, RangeQuery, TermQuery,
+    EnableScoring, Explanation, FuzzyTermQuery, Occur, PhraseQuery, Query as TantivyQuery,
+    RangeQuery, Scorer, TermQuery, Weight as TantivyWeight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
-use tantivy::{Searcher, Term};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term};
 
 use super::parser::{Clause, Node};
 use super::snippet::Highlighter;
@@ -288,7 +289,7 @@ impl Builder<'_> {
                 let unit = self.node(&c.node)?;
                 (self.hl, self.fallbacks) = saved;
                 if let Some(u) = unit {
-                    negs.push(u.scoring);
+                    negs.push(Box::new(Excluded(u.scoring)) as Q);
                 }
             } else if let Some(u) = self.node(&c.node)? {
                 units.push(u);
@@ -766,6 +767,75 @@ fn date_bound(s: &str, end: bool) -> Result<tantivy::DateTime> {
         )),
     };
     next.ok_or_else(invalid)
+}
+
+/// An excluded clause (`-word`, `NOT "a phrase"`), shielded from a tantivy
+/// 0.27 bug: its `Exclude` asks the excluded scorer about documents behind
+/// the one that scorer already stands on (quickwit-oss/tantivy#2811), which
+/// phrase scorers forbid with a debug assertion, so `-"2 2"` panicked in
+/// debug builds. The shield answers such questions itself with
+/// `DocSet`'s default `seek_danger`, which only ever seeks forward; the
+/// answer is the same in every build.
+#[derive(Debug)]
+struct Excluded(Q);
+
+impl Clone for Excluded {
+    fn clone(&self) -> Excluded {
+        Excluded(self.0.box_clone())
+    }
+}
+
+impl TantivyQuery for Excluded {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn TantivyWeight>> {
+        Ok(Box::new(ExcludedWeight(self.0.weight(scoring)?)))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.0.query_terms(visitor);
+    }
+}
+
+struct ExcludedWeight(Box<dyn TantivyWeight>);
+
+impl TantivyWeight for ExcludedWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(Box::new(ExcludedScorer(self.0.scorer(reader, boost)?)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        self.0.explain(reader, doc)
+    }
+}
+
+/// Forwards everything but `seek_danger`.
+struct ExcludedScorer(Box<dyn Scorer>);
+
+impl DocSet for ExcludedScorer {
+    fn advance(&mut self) -> DocId {
+        self.0.advance()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.0.seek(target)
+    }
+
+    fn doc(&self) -> DocId {
+        self.0.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.0.size_hint()
+    }
+
+    fn cost(&self) -> u64 {
+        self.0.cost()
+    }
+}
+
+impl Scorer for ExcludedScorer {
+    fn score(&mut self) -> Score {
+        self.0.score()
+    }
 }
 
 #[cfg(test)]
