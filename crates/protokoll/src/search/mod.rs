@@ -30,7 +30,11 @@ pub use query::Query;
 pub use snippet::{Highlighter, Snippet};
 
 use crate::analysis::{INDEX_TOKENIZER, QUERY_TOKENIZER};
-use crate::index::{Archive, Payload};
+use std::collections::HashMap;
+
+use tantivy::schema::Value;
+
+use crate::index::{Archive, MeetingHeader, Payload};
 use crate::{Error, Result};
 
 /// The most hits one search returns, whatever the limit asked for.
@@ -74,6 +78,8 @@ impl Archive {
             };
         let mut analyzer = self.analyzer(INDEX_TOKENIZER)?;
         let mut hits = Vec::with_capacity(docs.len());
+        // Hits of one meeting share its header: fetch it once per search.
+        let mut meetings: HashMap<String, Option<MeetingHeader>> = HashMap::new();
         for (score, addr) in docs {
             if let Some(hit) = self.hit(
                 &searcher,
@@ -81,6 +87,7 @@ impl Archive {
                 addr,
                 query.snippets.then_some(&built.highlighter),
                 &mut analyzer,
+                &mut meetings,
             )? {
                 hits.push(hit);
             }
@@ -109,10 +116,33 @@ impl Archive {
         addr: DocAddress,
         highlighter: Option<&Highlighter>,
         analyzer: &mut TextAnalyzer,
+        meetings: &mut HashMap<String, Option<MeetingHeader>>,
     ) -> Result<Option<Hit>> {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let Some(payload) = crate::index::document::payload(&doc, self.fields()) else {
             return Ok(None);
+        };
+        // Indexes written before the header was stored once carry it here.
+        let stored = match &payload {
+            Payload::Meeting(_) => return Ok(None),
+            Payload::Item { meeting, .. } | Payload::Decision { meeting, .. } => meeting.clone(),
+        };
+        let meeting = match stored {
+            Some(m) => m,
+            None => {
+                let path = doc
+                    .get_first(self.fields().path)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default();
+                if !meetings.contains_key(path) {
+                    let header = self.meeting_at(searcher, path)?;
+                    meetings.insert(path.to_string(), header);
+                }
+                match meetings.get(path).cloned().flatten() {
+                    Some(m) => m,
+                    None => return Ok(None),
+                }
+            }
         };
         let snip = |texts: &[&str], analyzer: &mut TextAnalyzer| -> Snippet {
             let Some(h) = highlighter else {
@@ -136,7 +166,7 @@ impl Archive {
         };
         Ok(match payload {
             Payload::Meeting(_) => None,
-            Payload::Item { meeting, item } => {
+            Payload::Item { item, .. } => {
                 let sections: Vec<&str> = item.sections.iter().map(|s| s.title.as_str()).collect();
                 let sections = sections.join(" · ");
                 let decisions: Vec<&str> = item.decisions.iter().map(|d| d.text.as_str()).collect();
@@ -161,11 +191,7 @@ impl Archive {
                     path: meeting.path,
                 })
             }
-            Payload::Decision {
-                meeting,
-                item,
-                decision,
-            } => {
+            Payload::Decision { item, decision, .. } => {
                 let subject = decision.subject.clone().unwrap_or_default();
                 let snippet = snip(&[&decision.text, &subject], analyzer);
                 Some(Hit {
