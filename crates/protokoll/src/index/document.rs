@@ -39,6 +39,25 @@ pub struct MeetingHeader {
     pub decisions: u32,
 }
 
+/// What a hit shows of its meeting: stored on every item and decision (a
+/// few dozen bytes), so rendering a hit needs no second document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingBrief {
+    pub date: Option<String>,
+    pub body: Option<String>,
+    pub kind: Option<String>,
+}
+
+impl From<&MeetingHeader> for MeetingBrief {
+    fn from(m: &MeetingHeader) -> MeetingBrief {
+        MeetingBrief {
+            date: m.date.clone(),
+            body: m.body.clone(),
+            kind: m.kind.clone(),
+        }
+    }
+}
+
 /// An item as a decision document refers to it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemRef {
@@ -57,11 +76,15 @@ pub enum Payload {
     Item {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         meeting: Option<MeetingHeader>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        brief: Option<MeetingBrief>,
         item: AgendaItem,
     },
     Decision {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         meeting: Option<MeetingHeader>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        brief: Option<MeetingBrief>,
         item: ItemRef,
         decision: Decision,
     },
@@ -145,6 +168,7 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
         items: u32::try_from(meeting.items.len()).unwrap_or(u32::MAX),
         decisions: u32::try_from(decisions).unwrap_or(u32::MAX),
     };
+    let brief = MeetingBrief::from(&header);
     let date = meeting.date.as_deref().and_then(parse_date);
     // Attendees describe the meeting, not one item: indexed once, on the
     // meeting document, like the header they come from.
@@ -236,6 +260,7 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
             &mut doc,
             &Payload::Item {
                 meeting: None,
+                brief: Some(brief.clone()),
                 item: stored,
             },
         );
@@ -259,6 +284,7 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
                 &mut doc,
                 &Payload::Decision {
                     meeting: None,
+                    brief: Some(brief.clone()),
                     item: item_ref.clone(),
                     decision,
                 },

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
-pub use document::{ItemRef, MeetingHeader, Payload};
+pub use document::{ItemRef, MeetingBrief, MeetingHeader, Payload};
 pub use schema::Fields;
 pub use stats::{BodyCount, ItemView, Stats};
 pub use writer::{index_paths, ArchiveWriter, IndexOptions, IndexReport, Progress};

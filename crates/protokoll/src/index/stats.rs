@@ -141,7 +141,7 @@ impl Archive {
             return Ok(None);
         };
         let doc: TantivyDocument = searcher.doc(*addr)?;
-        let Some(Payload::Item { meeting, item }) = payload(&doc, f) else {
+        let Some(Payload::Item { meeting, item, .. }) = payload(&doc, f) else {
             return Ok(None);
         };
         let meeting = match meeting {

@@ -170,6 +170,25 @@ impl<'a> ArchiveWriter<'a> {
 }
 
 impl Archive {
+    /// Merges every segment of the index into one. Does nothing when
+    /// another writer holds the lock; a run killed meanwhile leaves the
+    /// segments as they were.
+    pub fn compact(&self) -> Result<()> {
+        let ids = self.index.searchable_segment_ids()?;
+        if ids.len() <= 1 {
+            return Ok(());
+        }
+        let mut writer: IndexWriter<TantivyDocument> =
+            match self.index.writer_with_num_threads(1, 20_000_000) {
+                Ok(w) => w,
+                Err(TantivyError::LockFailure(..)) => return Ok(()),
+                Err(e) => return Err(damaged(&self.dir, e)),
+            };
+        writer.merge(&ids).wait()?;
+        writer.wait_merging_threads()?;
+        self.reload()
+    }
+
     /// The files the index holds: canonical path to content hash.
     pub fn indexed_files(&self) -> Result<HashMap<String, String>> {
         let searcher = self.searcher();
@@ -270,6 +289,13 @@ pub fn index_paths(
     }
     writer.commit()?;
     writer.finish()?;
+    // A run that wrote most of the index leaves it in several segments,
+    // and every query looks each term up in every segment: merging them
+    // made queries at 100k items faster. A small update to a big index is
+    // left to tantivy's merge policy rather than rewriting everything.
+    if report.files_indexed > 0 && report.files_indexed * 2 >= known.len() + report.files_indexed {
+        archive.compact()?;
+    }
     report.elapsed = start.elapsed();
     Ok(report)
 }

@@ -34,7 +34,7 @@ use std::collections::HashMap;
 
 use tantivy::schema::Value;
 
-use crate::index::{Archive, MeetingHeader, Payload};
+use crate::index::{Archive, MeetingBrief, MeetingHeader, Payload};
 use crate::{Error, Result};
 
 /// The most hits one search returns, whatever the limit asked for.
@@ -122,27 +122,40 @@ impl Archive {
         let Some(payload) = crate::index::document::payload(&doc, self.fields()) else {
             return Ok(None);
         };
-        // Indexes written before the header was stored once carry it here.
-        let stored = match &payload {
+        let (stored, brief) = match &payload {
             Payload::Meeting(_) => return Ok(None),
-            Payload::Item { meeting, .. } | Payload::Decision { meeting, .. } => meeting.clone(),
+            Payload::Item { meeting, brief, .. } | Payload::Decision { meeting, brief, .. } => {
+                (meeting, brief)
+            }
         };
-        let meeting = match stored {
-            Some(m) => m,
-            None => {
-                let path = doc
-                    .get_first(self.fields().path)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default();
-                if !meetings.contains_key(path) {
-                    let header = self.meeting_at(searcher, path)?;
-                    meetings.insert(path.to_string(), header);
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let (source, path) = (text(self.fields().source), text(self.fields().path));
+        // The brief is all a hit shows of its meeting. Indexes written
+        // before it existed carry the whole header; failing both, the
+        // meeting document has it.
+        let brief = match (brief, stored) {
+            (Some(b), _) => b.clone(),
+            (None, Some(m)) => MeetingBrief::from(m),
+            (None, None) => {
+                if !meetings.contains_key(&path) {
+                    let header = self.meeting_at(searcher, &path)?;
+                    meetings.insert(path.clone(), header);
                 }
-                match meetings.get(path).cloned().flatten() {
-                    Some(m) => m,
+                match meetings.get(&path).cloned().flatten() {
+                    Some(m) => MeetingBrief::from(&m),
                     None => return Ok(None),
                 }
             }
+        };
+        let hit_meeting = HitMeeting {
+            date: brief.date,
+            body: brief.body,
+            kind: brief.kind,
         };
         let snip = |texts: &[&str], analyzer: &mut TextAnalyzer| -> Snippet {
             let Some(h) = highlighter else {
@@ -159,11 +172,6 @@ impl Archive {
             }
             fallback.map_or_else(Snippet::default, |t| snippet::passage(t, &[]))
         };
-        let meeting_of = |m: &crate::index::MeetingHeader| HitMeeting {
-            date: m.date.clone(),
-            body: m.body.clone(),
-            kind: m.kind.clone(),
-        };
         Ok(match payload {
             Payload::Meeting(_) => None,
             Payload::Item { item, .. } => {
@@ -178,8 +186,8 @@ impl Archive {
                 Some(Hit {
                     score,
                     kind: HitKind::Item,
-                    source: meeting.source.clone(),
-                    meeting: meeting_of(&meeting),
+                    source: source.clone(),
+                    meeting: hit_meeting.clone(),
                     item: HitItem {
                         ordinal: item.ordinal,
                         number: item.number.clone(),
@@ -188,7 +196,7 @@ impl Archive {
                     decision: None,
                     snippet,
                     decisions: item.decisions,
-                    path: meeting.path,
+                    path: path.clone(),
                 })
             }
             Payload::Decision { item, decision, .. } => {
@@ -197,8 +205,8 @@ impl Archive {
                 Some(Hit {
                     score,
                     kind: HitKind::Decision,
-                    source: meeting.source.clone(),
-                    meeting: meeting_of(&meeting),
+                    source: source.clone(),
+                    meeting: hit_meeting.clone(),
                     item: HitItem {
                         ordinal: item.ordinal,
                         number: item.number,
@@ -210,7 +218,7 @@ impl Archive {
                     }),
                     snippet,
                     decisions: Vec::new(),
-                    path: meeting.path,
+                    path: path.clone(),
                 })
             }
         })
