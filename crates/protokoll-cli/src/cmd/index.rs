@@ -18,7 +18,7 @@ pub struct Args {
     #[arg(long)]
     pub prune: bool,
     /// Commit after this many changed files (a killed run loses at most one batch)
-    #[arg(long, value_name = "N", default_value_t = 256)]
+    #[arg(long, value_name = "N", default_value_t = 4096)]
     pub batch_size: usize,
     /// Print the summary as JSON
     #[arg(long)]

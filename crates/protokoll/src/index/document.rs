@@ -1,8 +1,10 @@
 //! From a [`Meeting`] to tantivy documents, and back from a stored payload.
 //!
 //! One meeting document per file, one item document per agenda item and one
-//! decision document per decision. The meeting header travels with every
-//! document so a hit can be rendered from its own stored payload.
+//! decision document per decision. The meeting header (attendee lists
+//! included) is stored once, on the meeting document: repeating it on every
+//! item and decision made the document store two thirds of the index. A hit
+//! finds its meeting through the `path` both documents carry.
 
 use serde::{Deserialize, Serialize};
 use tantivy::{DateTime, TantivyDocument};
@@ -37,6 +39,25 @@ pub struct MeetingHeader {
     pub decisions: u32,
 }
 
+/// What a hit shows of its meeting: stored on every item and decision (a
+/// few dozen bytes), so rendering a hit needs no second document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingBrief {
+    pub date: Option<String>,
+    pub body: Option<String>,
+    pub kind: Option<String>,
+}
+
+impl From<&MeetingHeader> for MeetingBrief {
+    fn from(m: &MeetingHeader) -> MeetingBrief {
+        MeetingBrief {
+            date: m.date.clone(),
+            body: m.body.clone(),
+            kind: m.kind.clone(),
+        }
+    }
+}
+
 /// An item as a decision document refers to it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemRef {
@@ -50,22 +71,31 @@ pub struct ItemRef {
 #[serde(tag = "doc", rename_all = "lowercase")]
 pub enum Payload {
     Meeting(MeetingHeader),
+    /// `meeting` is `None` in indexes written since the header is stored
+    /// once; indexes written before still carry it and read as they did.
     Item {
-        meeting: MeetingHeader,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        meeting: Option<MeetingHeader>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        brief: Option<MeetingBrief>,
         item: AgendaItem,
     },
     Decision {
-        meeting: MeetingHeader,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        meeting: Option<MeetingHeader>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        brief: Option<MeetingBrief>,
         item: ItemRef,
         decision: Decision,
     },
 }
 
 impl Payload {
-    pub fn meeting(&self) -> &MeetingHeader {
+    /// The meeting header, when this document stores one.
+    pub fn meeting(&self) -> Option<&MeetingHeader> {
         match self {
-            Payload::Meeting(m) => m,
-            Payload::Item { meeting, .. } | Payload::Decision { meeting, .. } => meeting,
+            Payload::Meeting(m) => Some(m),
+            Payload::Item { meeting, .. } | Payload::Decision { meeting, .. } => meeting.as_ref(),
         }
     }
 }
@@ -138,7 +168,10 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
         items: u32::try_from(meeting.items.len()).unwrap_or(u32::MAX),
         decisions: u32::try_from(decisions).unwrap_or(u32::MAX),
     };
+    let brief = MeetingBrief::from(&header);
     let date = meeting.date.as_deref().and_then(parse_date);
+    // Attendees describe the meeting, not one item: indexed once, on the
+    // meeting document, like the header they come from.
     let names: Vec<&str> = meeting
         .present
         .iter()
@@ -155,7 +188,6 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
         doc.add_text(fields.doc_kind, kind);
         doc.add_text(fields.path, path);
         doc.add_text(fields.source, &meeting.source);
-        doc.add_text(fields.hash, hash);
         if let Some(k) = &meeting.kind {
             doc.add_text(fields.meeting_kind, k);
         }
@@ -174,9 +206,6 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
         if let Some(r) = &meeting.reference {
             doc.add_text(fields.reference, r);
         }
-        if !names.is_empty() {
-            doc.add_text(fields.names, capped(&names));
-        }
     };
     let add_payload = |doc: &mut TantivyDocument, payload: &Payload| {
         // Serializing plain data cannot fail; an empty payload would only
@@ -187,7 +216,12 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
 
     let mut docs = Vec::with_capacity(1 + meeting.items.len() + decisions);
     let mut doc = common(KIND_MEETING);
-    add_payload(&mut doc, &Payload::Meeting(header.clone()));
+    // Only the meeting document needs the hash: re-indexing compares it.
+    doc.add_text(fields.hash, hash);
+    if !names.is_empty() {
+        doc.add_text(fields.names, capped(&names));
+    }
+    add_payload(&mut doc, &Payload::Meeting(header));
     docs.push(doc);
 
     for item in &meeting.items {
@@ -225,7 +259,8 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
         add_payload(
             &mut doc,
             &Payload::Item {
-                meeting: header.clone(),
+                meeting: None,
+                brief: Some(brief.clone()),
                 item: stored,
             },
         );
@@ -248,7 +283,8 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
             add_payload(
                 &mut doc,
                 &Payload::Decision {
-                    meeting: header.clone(),
+                    meeting: None,
+                    brief: Some(brief.clone()),
                     item: item_ref.clone(),
                     decision,
                 },

@@ -3,15 +3,17 @@
 //! Three kinds of document share one schema:
 //!
 //! - a **meeting** document per indexed file: the file's record (its path and
-//!   content hash, which make re-indexing idempotent) and the meeting header;
-//!   searches never return it;
+//!   content hash, which make re-indexing idempotent), the meeting header and
+//!   the attendees' names, each stored and indexed once per meeting; searches
+//!   never return it;
 //! - an **item** document per agenda item;
 //! - a **decision** document per decision, linked to its item by source and
 //!   ordinal.
 //!
 //! Every searchable text field goes through the Swedish index analyzer.
-//! Everything a hit or `protokoll show` needs is kept in one stored JSON
-//! `payload`, so rendering never has to reassemble fields.
+//! What a document shows is kept in one stored JSON `payload`: a hit renders
+//! from its own payload (which holds a brief of its meeting: date, group,
+//! kind); `protokoll show` adds the full header from the meeting document.
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,

@@ -65,8 +65,9 @@ impl Archive {
         let mut bodies: BTreeMap<String, u64> = BTreeMap::new();
         for addr in searcher.search(&kind(KIND_MEETING), &DocSetCollector)? {
             let doc: TantivyDocument = searcher.doc(addr)?;
-            let Some(p) = payload(&doc, f) else { continue };
-            let m = p.meeting();
+            let Some(Payload::Meeting(m)) = payload(&doc, f) else {
+                continue;
+            };
             stats.meetings += 1;
             if let Some(b) = &m.body {
                 *bodies.entry(b.clone()).or_default() += 1;
@@ -140,12 +141,83 @@ impl Archive {
             return Ok(None);
         };
         let doc: TantivyDocument = searcher.doc(*addr)?;
+        let Some(Payload::Item { meeting, item, .. }) = payload(&doc, f) else {
+            return Ok(None);
+        };
+        let meeting = match meeting {
+            Some(m) => Some(m),
+            None => self.meeting_of(&searcher, &doc)?,
+        };
+        Ok(meeting.map(|meeting| ItemView {
+            source: meeting.source.clone(),
+            meeting,
+            item,
+        }))
+    }
+
+    /// The header of the meeting `doc` (an item or decision document)
+    /// belongs to, from the meeting document stored under the same path.
+    pub(crate) fn meeting_of(
+        &self,
+        searcher: &tantivy::Searcher,
+        doc: &TantivyDocument,
+    ) -> Result<Option<MeetingHeader>> {
+        use tantivy::schema::Value;
+        let Some(path) = doc.get_first(self.fields.path).and_then(|v| v.as_str()) else {
+            return Ok(None);
+        };
+        self.meeting_at(searcher, path)
+    }
+
+    /// The header of the meeting indexed under `path`.
+    pub(crate) fn meeting_at(
+        &self,
+        searcher: &tantivy::Searcher,
+        path: &str,
+    ) -> Result<Option<MeetingHeader>> {
+        // A direct walk of the path's postings (a handful of documents per
+        // segment), keeping the one whose kind is `meeting`: a scored
+        // search for it cost more than the rest of rendering a hit.
+        use tantivy::{DocSet, TERMINATED};
+        let f = &self.fields;
+        let term = Term::from_field_text(f.path, path);
+        let mut found = None;
+        'segments: for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let Some(mut postings) = segment
+                .inverted_index(f.path)?
+                .read_postings(&term, IndexRecordOption::Basic)
+                .map_err(tantivy::TantivyError::from)?
+            else {
+                continue;
+            };
+            let Some(kinds) = segment.fast_fields().str("doc_kind")? else {
+                continue;
+            };
+            let Some(meeting) = kinds
+                .dictionary()
+                .term_ord(KIND_MEETING)
+                .map_err(tantivy::TantivyError::from)?
+            else {
+                continue;
+            };
+            let alive = segment.alive_bitset();
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc))
+                    && kinds.term_ords(doc).next() == Some(meeting)
+                {
+                    found = Some(tantivy::DocAddress::new(ord as u32, doc));
+                    break 'segments;
+                }
+                doc = postings.advance();
+            }
+        }
+        let Some(addr) = found else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(addr)?;
         Ok(match payload(&doc, f) {
-            Some(Payload::Item { meeting, item }) => Some(ItemView {
-                source: meeting.source.clone(),
-                meeting,
-                item,
-            }),
+            Some(Payload::Meeting(m)) => Some(m),
             _ => None,
         })
     }

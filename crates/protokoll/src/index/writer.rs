@@ -42,9 +42,13 @@ impl Default for IndexOptions {
     fn default() -> Self {
         IndexOptions {
             prune: false,
-            batch_size: 256,
-            batch_bytes: 64 * 1024 * 1024,
-            writer_memory: 64 * 1024 * 1024,
+            // A commit costs a flush and an fsync of every new segment and
+            // makes small segments to merge: at 256 files a batch, commits
+            // took half of the indexing time. A batch of a few thousand
+            // files or 32 MB still bounds what a killed run loses.
+            batch_size: 4096,
+            batch_bytes: 32 * 1024 * 1024,
+            writer_memory: 128 * 1024 * 1024,
             threads: 0,
         }
     }
@@ -134,6 +138,12 @@ impl<'a> ArchiveWriter<'a> {
         content_hash: &str,
     ) -> Result<()> {
         self.remove(path);
+        self.add_new(meeting, path, content_hash)
+    }
+
+    /// Adds a meeting the index does not hold yet: no delete to apply at
+    /// the next commit, which otherwise looks every path up in every segment.
+    fn add_new(&mut self, meeting: &Meeting, path: &str, content_hash: &str) -> Result<()> {
         for doc in document::build(meeting, path, content_hash, &self.archive.fields) {
             self.writer.add_document(doc)?;
         }
@@ -160,6 +170,25 @@ impl<'a> ArchiveWriter<'a> {
 }
 
 impl Archive {
+    /// Merges every segment of the index into one. Does nothing when
+    /// another writer holds the lock; a run killed meanwhile leaves the
+    /// segments as they were.
+    pub fn compact(&self) -> Result<()> {
+        let ids = self.index.searchable_segment_ids()?;
+        if ids.len() <= 1 {
+            return Ok(());
+        }
+        let mut writer: IndexWriter<TantivyDocument> =
+            match self.index.writer_with_num_threads(1, 20_000_000) {
+                Ok(w) => w,
+                Err(TantivyError::LockFailure(..)) => return Ok(()),
+                Err(e) => return Err(damaged(&self.dir, e)),
+            };
+        writer.merge(&ids).wait()?;
+        writer.wait_merging_threads()?;
+        self.reload()
+    }
+
     /// The files the index holds: canonical path to content hash.
     pub fn indexed_files(&self) -> Result<HashMap<String, String>> {
         let searcher = self.searcher();
@@ -212,11 +241,16 @@ pub fn index_paths(
 
     for (i, path) in walked.files.iter().enumerate() {
         let key = path_key(path);
-        seen.insert(key.clone());
-        match read_and_parse(path, known.get(&key).map(String::as_str)) {
+        let first_time = seen.insert(key.clone());
+        let known_hash = known.get(&key).map(String::as_str);
+        match read_and_parse(path, known_hash) {
             Ok(None) => report.files_unchanged += 1,
             Ok(Some((meeting, hash, len))) => {
-                writer.add_meeting_at(&meeting, &key, &hash)?;
+                if known_hash.is_none() && first_time {
+                    writer.add_new(&meeting, &key, &hash)?;
+                } else {
+                    writer.add_meeting_at(&meeting, &key, &hash)?;
+                }
                 report.files_indexed += 1;
                 report.items += meeting.items.len();
                 report.decisions += meeting
@@ -255,6 +289,13 @@ pub fn index_paths(
     }
     writer.commit()?;
     writer.finish()?;
+    // A run that wrote most of the index leaves it in several segments,
+    // and every query looks each term up in every segment: merging them
+    // made queries at 100k items faster. A small update to a big index is
+    // left to tantivy's merge policy rather than rewriting everything.
+    if report.files_indexed > 0 && report.files_indexed * 2 >= known.len() + report.files_indexed {
+        archive.compact()?;
+    }
     report.elapsed = start.elapsed();
     Ok(report)
 }

@@ -30,7 +30,11 @@ pub use query::Query;
 pub use snippet::{Highlighter, Snippet};
 
 use crate::analysis::{INDEX_TOKENIZER, QUERY_TOKENIZER};
-use crate::index::{Archive, Payload};
+use std::collections::HashMap;
+
+use tantivy::schema::Value;
+
+use crate::index::{Archive, MeetingBrief, MeetingHeader, Payload};
 use crate::{Error, Result};
 
 /// The most hits one search returns, whatever the limit asked for.
@@ -74,6 +78,8 @@ impl Archive {
             };
         let mut analyzer = self.analyzer(INDEX_TOKENIZER)?;
         let mut hits = Vec::with_capacity(docs.len());
+        // Hits of one meeting share its header: fetch it once per search.
+        let mut meetings: HashMap<String, Option<MeetingHeader>> = HashMap::new();
         for (score, addr) in docs {
             if let Some(hit) = self.hit(
                 &searcher,
@@ -81,6 +87,7 @@ impl Archive {
                 addr,
                 query.snippets.then_some(&built.highlighter),
                 &mut analyzer,
+                &mut meetings,
             )? {
                 hits.push(hit);
             }
@@ -109,10 +116,46 @@ impl Archive {
         addr: DocAddress,
         highlighter: Option<&Highlighter>,
         analyzer: &mut TextAnalyzer,
+        meetings: &mut HashMap<String, Option<MeetingHeader>>,
     ) -> Result<Option<Hit>> {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let Some(payload) = crate::index::document::payload(&doc, self.fields()) else {
             return Ok(None);
+        };
+        let (stored, brief) = match &payload {
+            Payload::Meeting(_) => return Ok(None),
+            Payload::Item { meeting, brief, .. } | Payload::Decision { meeting, brief, .. } => {
+                (meeting, brief)
+            }
+        };
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let (source, path) = (text(self.fields().source), text(self.fields().path));
+        // The brief is all a hit shows of its meeting. Indexes written
+        // before it existed carry the whole header; failing both, the
+        // meeting document has it.
+        let brief = match (brief, stored) {
+            (Some(b), _) => b.clone(),
+            (None, Some(m)) => MeetingBrief::from(m),
+            (None, None) => {
+                if !meetings.contains_key(&path) {
+                    let header = self.meeting_at(searcher, &path)?;
+                    meetings.insert(path.clone(), header);
+                }
+                match meetings.get(&path).cloned().flatten() {
+                    Some(m) => MeetingBrief::from(&m),
+                    None => return Ok(None),
+                }
+            }
+        };
+        let hit_meeting = HitMeeting {
+            date: brief.date,
+            body: brief.body,
+            kind: brief.kind,
         };
         let snip = |texts: &[&str], analyzer: &mut TextAnalyzer| -> Snippet {
             let Some(h) = highlighter else {
@@ -129,14 +172,9 @@ impl Archive {
             }
             fallback.map_or_else(Snippet::default, |t| snippet::passage(t, &[]))
         };
-        let meeting_of = |m: &crate::index::MeetingHeader| HitMeeting {
-            date: m.date.clone(),
-            body: m.body.clone(),
-            kind: m.kind.clone(),
-        };
         Ok(match payload {
             Payload::Meeting(_) => None,
-            Payload::Item { meeting, item } => {
+            Payload::Item { item, .. } => {
                 let sections: Vec<&str> = item.sections.iter().map(|s| s.title.as_str()).collect();
                 let sections = sections.join(" · ");
                 let decisions: Vec<&str> = item.decisions.iter().map(|d| d.text.as_str()).collect();
@@ -148,8 +186,8 @@ impl Archive {
                 Some(Hit {
                     score,
                     kind: HitKind::Item,
-                    source: meeting.source.clone(),
-                    meeting: meeting_of(&meeting),
+                    source: source.clone(),
+                    meeting: hit_meeting.clone(),
                     item: HitItem {
                         ordinal: item.ordinal,
                         number: item.number.clone(),
@@ -158,21 +196,17 @@ impl Archive {
                     decision: None,
                     snippet,
                     decisions: item.decisions,
-                    path: meeting.path,
+                    path: path.clone(),
                 })
             }
-            Payload::Decision {
-                meeting,
-                item,
-                decision,
-            } => {
+            Payload::Decision { item, decision, .. } => {
                 let subject = decision.subject.clone().unwrap_or_default();
                 let snippet = snip(&[&decision.text, &subject], analyzer);
                 Some(Hit {
                     score,
                     kind: HitKind::Decision,
-                    source: meeting.source.clone(),
-                    meeting: meeting_of(&meeting),
+                    source: source.clone(),
+                    meeting: hit_meeting.clone(),
                     item: HitItem {
                         ordinal: item.ordinal,
                         number: item.number,
@@ -184,7 +218,7 @@ impl Archive {
                     }),
                     snippet,
                     decisions: Vec::new(),
-                    path: meeting.path,
+                    path: path.clone(),
                 })
             }
         })
