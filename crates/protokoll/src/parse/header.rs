@@ -60,6 +60,9 @@ const KEYS: &[(&str, Key)] = &[
     ("tid", Key::Time),
     ("mötesplats", Key::Place),
     ("sammanträdeslokal", Key::Place),
+    ("sammanträdesplats", Key::Place),
+    ("mötesplats och tid", Key::TimeAndPlace),
+    ("mötestid", Key::Time),
     ("plats", Key::Place),
     ("lokal", Key::Place),
     ("diarienummer", Key::Reference),
@@ -71,6 +74,9 @@ const KEYS: &[(&str, Key)] = &[
     ("närvarande tjänstemän", Key::Present),
     ("närvarande tjänstepersoner", Key::Present),
     ("närvarande", Key::Present),
+    ("närvarolista", Key::Present),
+    ("närvaroförteckning", Key::Present),
+    ("mötesdeltagare", Key::Present),
     ("närvarade", Key::Present),
     ("beslutande ledamöter", Key::Present),
     ("beslutande", Key::Present),
@@ -546,14 +552,22 @@ impl<'m> HeaderReader<'m> {
         if list.len() == before {
             return None;
         }
-        let first = list[before].clone();
         let last = list.last().map(|p| p.name.clone());
-        let role = self
-            .next_role
-            .take()
-            .or_else(|| first.affiliation.as_deref().and_then(role_in));
-        if let Some(role) = role {
-            self.assign(present, role, &first.name);
+        // Each person of an inline list may carry a role ("Anna Ek (S),
+        // ordförande, Bertil Ny (M)"); a label line before names the first.
+        let roles: Vec<(Option<Role>, String)> = list[before..]
+            .iter()
+            .map(|p| (p.affiliation.as_deref().and_then(role_in), p.name.clone()))
+            .collect();
+        for (k, (role, name)) in roles.into_iter().enumerate() {
+            let role = if k == 0 {
+                self.next_role.take().or(role)
+            } else {
+                role
+            };
+            if let Some(role) = role {
+                self.assign(present, role, &name);
+            }
         }
         last
     }

@@ -372,6 +372,39 @@ fn close(items: &mut [RawItem], at: usize) {
     }
 }
 
+/// The line holding the title of the § item at line `i` when the title
+/// stands before the § line: the nearest line above (across blank lines
+/// and page furniture) that stands alone, reads as a heading and is not
+/// the previous item's own heading.
+fn title_before(
+    lines: &[Line<'_>],
+    furniture: &[bool],
+    items: &[RawItem],
+    i: usize,
+) -> Option<usize> {
+    let floor = items.last().map_or(0, |it| it.body.start);
+    let mut c = i;
+    loop {
+        if c <= floor {
+            return None;
+        }
+        c -= 1;
+        if !(lines[c].is_blank() || furniture[c]) {
+            break;
+        }
+    }
+    let alone = c == 0 || lines[c - 1].is_blank() || furniture[c - 1];
+    let t = lines[c].clean.as_ref().trim();
+    let heading = starts_upper(t)
+        && !ends_sentence(t)
+        && !t.ends_with([',', ';', ':'])
+        && word_count(t, 21) <= 20
+        && label_line(t).is_none()
+        && key_line(t).is_none()
+        && item_start(&lines[c]).is_none();
+    (alone && heading).then_some(c)
+}
+
 /// Decides whether `start` at line `i` begins an item; if so pushes it and
 /// returns the line where its body starts.
 fn accept(
@@ -387,6 +420,7 @@ fn accept(
         return None;
     }
     let is_blank = |k: usize| lines[k].is_blank() || furniture[k];
+    let mut head = i;
     // The title: on the line, or on the next non-blank line.
     let (title, body_start) = match &start.title {
         Some(t) => (t.clone(), i + 1),
@@ -397,6 +431,14 @@ fn accept(
             }
             if j >= lines.len() || item_start(&lines[j]).is_some() {
                 (String::new(), i + 1)
+            } else if let Some(c) = (label_line(lines[j].clean.as_ref()).is_some())
+                .then(|| title_before(lines, furniture, items, i))
+                .flatten()
+            {
+                // "Title / § 103 Dnr ... / Ärendebeskrivning": the part label
+                // right after the § line shows the title came before it.
+                head = c;
+                (plain(lines[c].text).trim().to_string(), i + 1)
             } else {
                 let mut title = plain(lines[j].text).trim().to_string();
                 let mut k = j + 1;
@@ -458,13 +500,18 @@ fn accept(
     if eq_ci(title.trim(), "") && start.title.is_none() && start.form != Form::Paragraph {
         return None;
     }
-    close(items, i);
+    close(items, head);
+    // "Ärende: Bygglov för ..." under the § line: the key is no part of the title.
+    let title = title.trim();
+    let title = strip_prefix_ci(title, "ärende:")
+        .or_else(|| strip_prefix_ci(title, "ärendet:"))
+        .unwrap_or(title);
     items.push(RawItem {
         number: Some(start.number.clone()),
         value: Some(start.value),
         title: title.trim().trim_end_matches(':').trim().to_string(),
         form: start.form,
-        head: i,
+        head,
         body: body_start..lines.len(),
     });
     Some(body_start)
@@ -532,6 +579,20 @@ mod tests {
                 (Some("§ 22"), "Godkännande av föredragningslista"),
                 (Some("§ 23"), "Handlingsplan psykisk hälsa"),
                 (Some("§ 24"), "Avrapportering"),
+            ],
+        );
+    }
+
+    #[test]
+    fn title_before_the_paragraph_line_and_arende_key() {
+        check(
+            "§ 101 Dnr BMN 2023/1\nGodkännande av dagordning\n\nBeslut\nGodkänns.\n\n\
+             Tillsyn enligt miljöbalken\n§ 102 Dnr BMN 2023/2\n\nÄrendebeskrivning\nText.\n\n\
+             § 103 Dnr BMN 2023/3\nÄrende: Meddelanden\n\nBeslut\nText.\n",
+            &[
+                (Some("§ 101"), "Godkännande av dagordning"),
+                (Some("§ 102"), "Tillsyn enligt miljöbalken"),
+                (Some("§ 103"), "Meddelanden"),
             ],
         );
     }

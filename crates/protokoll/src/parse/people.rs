@@ -35,6 +35,18 @@ const LABELS: [&str; 22] = [
     "insynsplats",
 ];
 
+/// How a role in an inline attendee list begins.
+const ROLE_STEMS: [&str; 8] = [
+    "ordförande",
+    "vice ordförande",
+    "andre vice ordförande",
+    "ersättare",
+    "tjänstgörande ersättare",
+    "sekreterare",
+    "ledamot",
+    "adjungerad",
+];
+
 /// What a label line inside an attendee list says about the next person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -90,16 +102,17 @@ pub fn is_name(s: &str, min_words: usize) -> bool {
     words >= min_words
 }
 
-/// Reads one attendee line into people. `inline` lists ("A, B och C") are
-/// split into several names; otherwise the line is one person.
+/// Reads one attendee line into people. `inline` lists ("A, B och C",
+/// "Anna Ek (S), ordförande, Bertil Ny (M)") are split into several
+/// people; otherwise the line is one person.
 pub fn people_in(line: &str, out: &mut Vec<Person>) -> usize {
     let line = line.trim().trim_end_matches(['.', ';']).trim();
     if line.is_empty() {
         return 0;
     }
-    if let Some(names) = inline_list(line) {
+    if let Some(people) = inline_list(line) {
         let before = out.len();
-        out.extend(names.into_iter().map(person));
+        out.extend(people);
         return out.len() - before;
     }
     let p = person(line);
@@ -111,9 +124,11 @@ pub fn people_in(line: &str, out: &mut Vec<Person>) -> usize {
     }
 }
 
-/// Splits "A, B, C och D" when every part is a name; `None` for a single
-/// person with an affiliation ("Maria Wiltz, Region Kronoberg").
-fn inline_list(line: &str) -> Option<Vec<&str>> {
+/// Splits "A, B, C och D" when every part is a name or, between names, a
+/// lowercase description of the name before it ("Anna Ek (S), ordförande,
+/// Bertil Ny (M)"); `None` for a single person with an affiliation
+/// ("Maria Wiltz, Region Kronoberg", "Jonas Berg, förvaltningschef").
+fn inline_list(line: &str) -> Option<Vec<Person>> {
     let commas = line.bytes().filter(|&b| b == b',' || b == b';').count();
     if commas < 2 && !line.contains(" och ") && !line.contains(" samt ") {
         return None;
@@ -132,12 +147,39 @@ fn inline_list(line: &str) -> Option<Vec<&str>> {
             parts.push(rest);
         }
     }
-    let name_part = |p: &&str| is_name(strip_paren(p), 1) && p.split_whitespace().count() <= 4;
-    if parts.len() >= 2 && parts.iter().all(name_part) && (has_och || parts.len() >= 3) {
-        Some(parts)
-    } else {
-        None
+    let name_part = |p: &str| is_name(strip_paren(p), 1) && p.split_whitespace().count() <= 4;
+    // A description: a role in the meeting, lowercase ("vice ordförande",
+    // "ersättare för David Dahl (C)"). Titles and workplaces ("tf",
+    // "områdeschef") are affiliations of one person, not list separators.
+    let description = |p: &str| {
+        super::text::starts_lower(p)
+            && p.split_whitespace().count() <= 6
+            && (label(p).is_some() || ROLE_STEMS.iter().any(|r| p.starts_with(r)))
+    };
+    let mut people: Vec<Person> = Vec::new();
+    let mut described_between = false;
+    let mut last_described = false;
+    for p in &parts {
+        if name_part(p) {
+            if last_described && strip_paren(p).split_whitespace().count() < 2 {
+                return None;
+            }
+            described_between |= last_described;
+            last_described = false;
+            people.push(person(p));
+        } else if description(p) && !people.is_empty() {
+            let last = people.last_mut()?;
+            last.affiliation = Some(match last.affiliation.take() {
+                Some(a) => format!("{a}, {p}"),
+                None => p.to_string(),
+            });
+            last_described = true;
+        } else {
+            return None;
+        }
     }
+    let evidence = has_och || people.len() >= 3 || described_between;
+    (people.len() >= 2 && evidence).then_some(people)
 }
 
 fn strip_paren(s: &str) -> &str {
@@ -267,6 +309,30 @@ mod tests {
                 ("Anna Stake", None),
                 ("Karin Svensson", None),
             ],
+        );
+        check(
+            "Karin Lund (S), ordförande, Per Holm (M), vice ordförande, Lisa Strand (C) och Omar Said (L)",
+            &[
+                ("Karin Lund", Some("(S), ordförande")),
+                ("Per Holm", Some("(M), vice ordförande")),
+                ("Lisa Strand", Some("(C)")),
+                ("Omar Said", Some("(L)")),
+            ],
+        );
+        check(
+            "Anna Ek (S), ordförande, Bertil Ny (M)",
+            &[
+                ("Anna Ek", Some("(S), ordförande")),
+                ("Bertil Ny", Some("(M)")),
+            ],
+        );
+        check(
+            "Karin Svensson, Region Kronoberg, ordförande",
+            &[("Karin Svensson", Some("Region Kronoberg, ordförande"))],
+        );
+        check(
+            "Greger Larsson, tf, Ljungby",
+            &[("Greger Larsson", Some("tf, Ljungby"))],
         );
         check("Ledamöter", &[]);
         check("Sammanställande i verksamhetsgrupperna", &[]);
