@@ -223,7 +223,7 @@ fn punkt_protocol() {
     );
     assert_eq!(names(&m.absent), ["Jonas Åberg"]);
     assert_eq!(m.items.len(), 8);
-    assert_eq!(titles(&m)[3], (Some("4"), "Ekonomi"));
+    assert_eq!(titles(&m)[3], (Some("Punkt 4"), "Ekonomi"));
     assert_eq!(
         decisions(&m, 4),
         [(

@@ -236,6 +236,41 @@ pub fn key_line(s: &str) -> Option<(Key, &str)> {
     None
 }
 
+/// The role a signature names: "Ordförande", "Vid protokollet", "Justerare".
+pub fn signature_role(c: &str) -> Option<Role> {
+    let c = c.trim().trim_end_matches(':').trim_end();
+    if ["ordförande", "mötesordförande", "ordf", "ordf."]
+        .iter()
+        .any(|r| eq_ci(c, r))
+    {
+        Some(Role::Chair)
+    } else if [
+        "sekreterare",
+        "mötessekreterare",
+        "vid protokollet",
+        "protokollförare",
+        "sekr.",
+    ]
+    .iter()
+    .any(|r| eq_ci(c, r))
+    {
+        Some(Role::Secretary)
+    } else if [
+        "justerande",
+        "justerare",
+        "justeras",
+        "justerat",
+        "justeringsperson",
+    ]
+    .iter()
+    .any(|r| eq_ci(c, r))
+    {
+        Some(Role::Other)
+    } else {
+        None
+    }
+}
+
 /// Whether a line in the item stream starts the trailer: attendee lists
 /// and signatures after the last item. Only keys that cannot head a part
 /// of an item count.
@@ -289,6 +324,8 @@ pub struct HeaderReader<'m> {
     free_time: Option<String>,
     next_role: Option<Role>,
     sigs: Vec<Sig>,
+    /// How many names the last signature line held, when it held only names.
+    sig_row: usize,
 }
 
 impl<'m> HeaderReader<'m> {
@@ -309,7 +346,15 @@ impl<'m> HeaderReader<'m> {
             free_time: None,
             next_role: None,
             sigs: Vec::new(),
+            sig_row: 0,
         }
+    }
+
+    /// Switches to a signature block found by its form after the last item.
+    pub fn start_signatures(&mut self) {
+        self.start_trailer();
+        self.state = State::Signatures;
+        self.sig_row = 0;
     }
 
     /// Switches to the trailer: free lines there name no kind or body.
@@ -574,37 +619,39 @@ impl<'m> HeaderReader<'m> {
 
     /// Reads a line of the signature block; false when the line is no part of it.
     fn signature_line(&mut self, t: &str) -> bool {
+        let (mut names, mut roles) = (0, 0);
         for cell in cells(t) {
             let c = cell.trim_end_matches(':');
             if is_filler(c) || strip_prefix_ci(c, "paragraf").is_some() || c.starts_with('§') {
                 continue;
             }
-            let role = if ["ordförande", "mötesordförande", "ordf"]
-                .iter()
-                .any(|r| eq_ci(c, r))
-            {
-                Some(Role::Chair)
-            } else if ["sekreterare", "vid protokollet", "protokollförare"]
-                .iter()
-                .any(|r| eq_ci(c, r))
-            {
-                Some(Role::Secretary)
-            } else if ["justerande", "justerare", "justeras"]
-                .iter()
-                .any(|r| eq_ci(c, r))
-            {
-                Some(Role::Other)
-            } else {
-                None
-            };
-            if let Some(role) = role {
+            if let Some(role) = signature_role(c) {
                 self.sigs.push(Sig::Role(role));
+                roles += 1;
             } else if is_name(people::person(c).name.as_str(), 2) {
                 self.sigs.push(Sig::Name(people::person(c).name));
+                names += 1;
             } else if key_line(c).is_some() {
                 return false;
             }
         }
+        // Signatures side by side: a row of names over a row of roles
+        // ("Anders Lindqvist    Birgitta Sjöberg" / "Ordförande    Justerare")
+        // pair by column.
+        if names == 0 && roles > 1 && roles == self.sig_row {
+            let at = self.sigs.len() - 2 * roles;
+            let row: Vec<Sig> = self.sigs.drain(at..).collect();
+            let (row_names, row_roles) = row.split_at(roles);
+            for k in 0..roles {
+                for sig in [&row_names[k], &row_roles[k]] {
+                    self.sigs.push(match sig {
+                        Sig::Name(n) => Sig::Name(n.clone()),
+                        Sig::Role(r) => Sig::Role(*r),
+                    });
+                }
+            }
+        }
+        self.sig_row = if roles == 0 { names } else { 0 };
         true
     }
 
@@ -1002,6 +1049,29 @@ mod tests {
         assert!(!is_trailer_start("Ledamöter"));
         assert!(!is_trailer_start("Tidigare beslut"));
         assert!(!is_trailer_start("Deltagarna diskuterade"));
+    }
+
+    #[test]
+    fn signature_block_side_by_side_pairs_by_column() {
+        let mut m = Meeting::default();
+        let mut r = HeaderReader::new(&mut m);
+        r.start_signatures();
+        for line in split_lines(
+            "Elin Åberg\nSekreterare\n\n\nAnders Lindqvist        Birgitta Sjöberg\n\
+             Ordförande              Justerare\n",
+        ) {
+            r.line(&line);
+        }
+        r.finish();
+        assert_eq!(m.secretary.as_deref(), Some("Elin Åberg"));
+        assert_eq!(m.chair.as_deref(), Some("Anders Lindqvist"));
+    }
+
+    #[test]
+    fn inline_list_with_roles_names_the_chair() {
+        let m = read("Beslutande: Karin Lund (S), ordförande, Per Holm (M), vice ordförande och Lisa Strand (C)\n");
+        assert_eq!(m.chair.as_deref(), Some("Karin Lund"));
+        assert_eq!(names(&m.present), ["Karin Lund", "Per Holm", "Lisa Strand"]);
     }
 
     #[test]

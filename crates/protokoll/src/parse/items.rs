@@ -20,7 +20,7 @@ use super::header::{is_page_number, is_toc_heading, is_trailer_start, key_line};
 use super::parts::label_line;
 use super::people::presenters;
 use super::text::{
-    bullet, cells, ends_sentence, eq_ci, list_number, plain, starts_lower, starts_upper,
+    bullet, cells, ends_sentence, eq_ci, is_filler, list_number, plain, starts_lower, starts_upper,
     strip_prefix_ci, unwrap_bold, word_count, Line,
 };
 
@@ -46,6 +46,9 @@ pub struct Segments {
     pub header_end: usize,
     /// Runs of trailer lines (attendee lists, signatures) between or after items.
     pub trailers: Vec<Range<usize>>,
+    /// A signature block at the end known only by its form (names and
+    /// roles, no "Underskrifter" or "Vid protokollet" key before it).
+    pub signatures: Option<Range<usize>>,
 }
 
 /// How an item is numbered.
@@ -142,10 +145,13 @@ fn item_start(line: &Line<'_>) -> Option<Start> {
             }
             let after = after.trim_start_matches([')', '.', ':', '-', '–', ' ', '\t']);
             let title = (!after.is_empty()).then(|| after.to_string());
+            // The number as written, without its closing ")" or ".": "Punkt 3"
+            // as "§ 23" keeps its mark.
+            let word = &t[..t.len() - rest.len()];
             return Some(Start {
                 form: Form::Punkt,
                 value,
-                number: value.to_string(),
+                number: format!("{}{value}", word),
                 title,
                 marked,
             });
@@ -352,15 +358,63 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
         prev_blank = false;
         i += 1;
     }
+    let mut signatures = None;
     if let Some(ts) = trailer_start {
         trailers.push(ts..n);
+    } else if let Some(last) = items.last() {
+        if let Some(at) = signature_tail(lines, furniture, last.body.clone()) {
+            close(&mut items, at);
+            signatures = Some(at..n);
+        }
     }
     let header_end = items.first().map_or(n, |it| it.head);
     Segments {
         items,
         header_end,
         trailers,
+        signatures,
     }
+}
+
+/// Where a signature block at the end of `body` starts: a run of lines,
+/// after a blank line, holding only names, signature roles ("Ordförande",
+/// "Justerare"), filler ("........") and place-and-date lines, with at least
+/// one name and one role. Looks back at most a few lines.
+fn signature_tail(lines: &[Line<'_>], furniture: &[bool], body: Range<usize>) -> Option<usize> {
+    let (mut names, mut roles, mut start) = (0, 0, None);
+    let mut k = body.end;
+    let mut seen = 0;
+    while k > body.start && seen < 12 {
+        k -= 1;
+        let line = &lines[k];
+        if line.is_blank() || furniture[k] {
+            continue;
+        }
+        seen += 1;
+        let mut ok = true;
+        for cell in cells(line.clean.as_ref()) {
+            if super::header::signature_role(cell).is_some() {
+                roles += 1;
+            } else if cell.split_whitespace().count() <= 4
+                && !ends_sentence(cell)
+                && super::people::is_name(&super::people::person(cell).name, 2)
+            {
+                names += 1;
+            } else if !(is_filler(cell)
+                || super::dates::find_date(cell).is_some() && cell.len() < 40)
+            {
+                ok = false;
+                break;
+            }
+        }
+        if !ok {
+            break;
+        }
+        start = Some(k);
+    }
+    let start = start?;
+    let after_blank = start > body.start && lines[start - 1].is_blank();
+    (names > 0 && roles > 0 && after_blank).then_some(start)
 }
 
 /// Ends the last item's body at line `at`.
@@ -616,8 +670,15 @@ mod tests {
             "Protokoll styrelsemöte\n\nPunkt 1) Mötets öppnande\nOrdföranden öppnade mötet.\n\n\
              Punkt 2) Val av justerare\nEva valdes.\n",
             &[
-                (Some("1"), "Mötets öppnande"),
-                (Some("2"), "Val av justerare"),
+                (Some("Punkt 1"), "Mötets öppnande"),
+                (Some("Punkt 2"), "Val av justerare"),
+            ],
+        );
+        check(
+            "Protokoll\n\nÄrende 1: Mötets öppnande\nText.\n\nÄrende 2. Val av justerare\nText.\n",
+            &[
+                (Some("Ärende 1"), "Mötets öppnande"),
+                (Some("Ärende 2"), "Val av justerare"),
             ],
         );
     }
@@ -642,6 +703,21 @@ mod tests {
                 (Some("2"), "Val av justerare"),
             ],
         );
+    }
+
+    #[test]
+    fn signature_block_after_the_last_item_is_set_aside() {
+        let input = "1. Öppnande\nText.\n\n2. Avslutning\nMötet avslutades.\n\n\
+                     Elin Åberg\nSekreterare\n\nAnders Lindqvist\tBirgitta Sjöberg\nOrdförande\tJusterare\n";
+        let lines = split_lines(input);
+        let seg = segment(&lines, &vec![false; lines.len()]);
+        assert_eq!(seg.signatures, Some(6..lines.len()));
+        assert_eq!(seg.items[1].body.end, 6);
+        // A closing sentence is no signature block.
+        let lines = split_lines(
+            "1. Öppnande\nText.\n\n2. Avslutning\n\nOrdförande Anna Ek avslutade mötet.\n",
+        );
+        assert_eq!(segment(&lines, &vec![false; lines.len()]).signatures, None);
     }
 
     #[test]

@@ -75,6 +75,12 @@ pub fn parse(text: &str, source: &str) -> Parsed {
             reader.line(line);
         }
     }
+    if let Some(run) = &segments.signatures {
+        reader.start_signatures();
+        for line in &lines[run.clone()] {
+            reader.line(line);
+        }
+    }
     reader.finish();
 
     for (k, raw) in segments.items.iter().enumerate() {

@@ -131,7 +131,14 @@ pub fn people_in(line: &str, out: &mut Vec<Person>) -> usize {
 fn inline_list(line: &str) -> Option<Vec<Person>> {
     let commas = line.bytes().filter(|&b| b == b',' || b == b';').count();
     if commas < 2 && !line.contains(" och ") && !line.contains(" samt ") {
-        return None;
+        // "Fredrik Holm, Gunilla Ek": two full names, where the second part
+        // names no organisation ("Maria Wiltz, Region Kronoberg").
+        let (a, b) = line.split_once([',', ';'])?;
+        let (a, b) = (a.trim(), b.trim());
+        let full =
+            |p: &str| is_name(strip_paren(p), 2) && strip_paren(p).split_whitespace().count() <= 3;
+        return (full(a) && full(b) && !names_organisation(strip_paren(b)))
+            .then(|| vec![person(a), person(b)]);
     }
     let mut parts: Vec<&str> = Vec::new();
     let mut has_och = false;
@@ -180,6 +187,45 @@ fn inline_list(line: &str) -> Option<Vec<Person>> {
     }
     let evidence = has_och || people.len() >= 3 || described_between;
     (people.len() >= 2 && evidence).then_some(people)
+}
+
+/// Whether a capitalised phrase names an organisation or a place rather
+/// than a person: "Region Kronoberg", "Växjö Kommun", "Hälsohuset Öst".
+fn names_organisation(s: &str) -> bool {
+    const WORDS: [&str; 12] = [
+        "region",
+        "kommun",
+        "landsting",
+        "landstinget",
+        "länsstyrelsen",
+        "förvaltning",
+        "förvaltningen",
+        "ab",
+        "län",
+        "stad",
+        "förening",
+        "föreningen",
+    ];
+    const ENDINGS: [&str; 14] = [
+        "kommun",
+        "förvaltningen",
+        "nämnden",
+        "förbundet",
+        "regionen",
+        "enheten",
+        "avdelningen",
+        "huset",
+        "skolan",
+        "vården",
+        "kliniken",
+        "centralen",
+        "föreningen",
+        "styrelsen",
+    ];
+    s.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        WORDS.contains(&w.as_str()) || ENDINGS.iter().any(|e| w.ends_with(e))
+    })
 }
 
 fn strip_paren(s: &str) -> &str {
@@ -333,6 +379,14 @@ mod tests {
         check(
             "Greger Larsson, tf, Ljungby",
             &[("Greger Larsson", Some("tf, Ljungby"))],
+        );
+        check(
+            "Fredrik Holm, Gunilla Ek",
+            &[("Fredrik Holm", None), ("Gunilla Ek", None)],
+        );
+        check(
+            "Ewa Ekman, Växjö kommun",
+            &[("Ewa Ekman", Some("Växjö kommun"))],
         );
         check("Ledamöter", &[]);
         check("Sammanställande i verksamhetsgrupperna", &[]);
