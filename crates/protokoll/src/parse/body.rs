@@ -130,7 +130,17 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
             gap = false;
             continue;
         }
-        let kind = if marked {
+        // Only a short line can be a heading: look ahead for no other.
+        let next = (cleaned.len() <= 60)
+            .then(|| {
+                lines[idx + 1..raw.body.end]
+                    .iter()
+                    .zip(&furniture[idx + 1..raw.body.end])
+                    .find(|(l, f)| !l.is_blank() && !**f)
+                    .map(|(l, _)| l.clean.as_ref())
+            })
+            .flatten();
+        let kind = if marked || tight_heading(cleaned, blocks.last(), gap, next, &mut lead_buf) {
             Some(Kind::Heading)
         } else if let Some(names) = presenters(cleaned) {
             Some(Kind::Presenter(names))
@@ -224,6 +234,33 @@ fn after_clause(blocks: &[Block], buf: &mut String) -> bool {
             _ => ends_sentence(&b.text) || is_lead(&b.text, buf) || ends_with_besluta(&b.text),
         },
     }
+}
+
+/// A sub-heading written tight against the text under it ("Tvärgrupp
+/// unga" / "Gruppen har träffats ..."): a short heading-like line after a
+/// finished sentence (or a blank line), followed by a line that starts a
+/// new sentence. A wrapped sentence continues in lowercase or stops on a
+/// function word, and a short statement ("Dagordningen godkändes") has a
+/// decision verb, so neither is taken.
+fn tight_heading(
+    t: &str,
+    prev: Option<&Block>,
+    gap: bool,
+    next: Option<&str>,
+    buf: &mut String,
+) -> bool {
+    let Some(next) = next else {
+        return false;
+    };
+    let after_sentence = match prev {
+        None => true,
+        Some(b) => match b.kind {
+            Kind::Para { .. } | Kind::Entry { .. } => gap || ends_sentence(&b.text),
+            Kind::Heading | Kind::Presenter(_) => false,
+            Kind::Label { .. } | Kind::Att => false,
+        },
+    };
+    after_sentence && super::items::tight_heading(t, next, buf)
 }
 
 fn push_block(blocks: &mut Vec<Block>, text: &mut String, gap: bool, kind: Kind, body: &str) {

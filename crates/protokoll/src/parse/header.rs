@@ -118,6 +118,8 @@ const KEYS: &[(&str, Key)] = &[
     ("protokollet fört av", Key::Secretary),
     ("antecknat av", Key::Secretary),
     ("antecknare", Key::Secretary),
+    ("vid anteckningarna", Key::Secretary),
+    ("vid tangentbordet", Key::Secretary),
     ("underskrifter", Key::Signatures),
     ("underskrift", Key::Signatures),
     ("justerare", Key::Ignore),

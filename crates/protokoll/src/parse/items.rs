@@ -255,6 +255,31 @@ pub fn is_plain_heading(t: &str) -> bool {
     core.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
+/// Whether `t` can be a heading written tight against the text under it
+/// (`next`): short, heading-like, followed by a line that starts a new
+/// sentence. A wrapped sentence continues in lowercase or stops on a
+/// function word, and a short statement ("Dagordningen godkändes") has a
+/// decision verb, so neither is taken.
+pub fn tight_heading(t: &str, next: &str, buf: &mut String) -> bool {
+    let t = t.trim();
+    if t.len() > 60 || word_count(t, 9) > 8 || t.ends_with(':') {
+        return false;
+    }
+    if !starts_upper(next.trim_start()) {
+        return false;
+    }
+    let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
+    const OPEN: [&str; 16] = [
+        "och", "att", "i", "på", "för", "med", "som", "till", "av", "om", "en", "ett", "den",
+        "det", "från", "samt",
+    ];
+    if OPEN.contains(&last.as_str()) || !is_plain_heading(t) {
+        return false;
+    }
+    super::decisions::trigger_unfiltered(t, buf).is_none()
+        && super::decisions::classify(t, crate::Outcome::Other, buf) == crate::Outcome::Other
+}
+
 fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
     let n = lines.len();
     let mut items: Vec<RawItem> = Vec::new();
@@ -265,6 +290,7 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
     let mut prev_blank = true;
     let mut prev_listish = false;
     let mut seen_content = false;
+    let mut buf = String::new();
     let mut i = 0;
     while i < n {
         if furniture[i] {
@@ -330,8 +356,11 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
         if unnumbered && trailer_start.is_none() {
             let next_blank = lines.get(i + 1).is_none_or(|l| l.is_blank());
             let marked = line.level > 0 || unwrap_bold(line.text).is_some();
+            let tight = prev_blank
+                && !next_blank
+                && tight_heading(text, lines[i + 1].clean.as_ref(), &mut buf);
             let heading = seen_content
-                && (marked || (prev_blank && next_blank))
+                && (marked || (prev_blank && next_blank) || tight)
                 && is_plain_heading(text)
                 && bullet(line.text).is_none();
             if heading {
@@ -718,6 +747,17 @@ mod tests {
             "1. Öppnande\nText.\n\n2. Avslutning\n\nOrdförande Anna Ek avslutade mötet.\n",
         );
         assert_eq!(segment(&lines, &vec![false; lines.len()]).signatures, None);
+    }
+
+    #[test]
+    fn headings_tight_against_their_text() {
+        check(
+            "Minnesanteckningar\nDatum: 2023-10-03\n\nInledning\nHelena hälsade välkomna.\n\n\
+             Uppföljning av handlingsplanen\nJohan gick igenom läget.\n\n\
+             Gruppen har träffats två gånger och tagit fram ett förslag på\naktiviteter under hösten.\n\n\
+             Dagordningen godkändes\nInga tillägg.\n",
+            &[(None, "Inledning"), (None, "Uppföljning av handlingsplanen")],
+        );
     }
 
     #[test]

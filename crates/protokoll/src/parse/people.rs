@@ -165,16 +165,21 @@ fn inline_list(line: &str) -> Option<Vec<Person>> {
     };
     let mut people: Vec<Person> = Vec::new();
     let mut described_between = false;
+    let mut attached = false;
     let mut last_described = false;
     for p in &parts {
-        if name_part(p) {
+        let workplace = !people.is_empty() && names_organisation(strip_paren(p));
+        if name_part(p) && !workplace {
             if last_described && strip_paren(p).split_whitespace().count() < 2 {
                 return None;
             }
             described_between |= last_described;
             last_described = false;
             people.push(person(p));
-        } else if description(p) && !people.is_empty() {
+        } else if workplace || description(p) && !people.is_empty() {
+            // "Helena Borg, Region Dalarna, Johan Vik, Falu kommun och ...":
+            // a workplace belongs to the name before it.
+            attached |= workplace;
             let last = people.last_mut()?;
             last.affiliation = Some(match last.affiliation.take() {
                 Some(a) => format!("{a}, {p}"),
@@ -184,6 +189,15 @@ fn inline_list(line: &str) -> Option<Vec<Person>> {
         } else {
             return None;
         }
+    }
+    // With workplaces between them, every name is a full one: "Hälso- och
+    // sjukvårdsförvaltningen" must not make "Hälso-" a person.
+    if attached
+        && people
+            .iter()
+            .any(|p| p.name.split_whitespace().count() < 2 || p.name.ends_with('-'))
+    {
+        return None;
     }
     let evidence = has_och || people.len() >= 3 || described_between;
     (people.len() >= 2 && evidence).then_some(people)
@@ -387,6 +401,22 @@ mod tests {
         check(
             "Ewa Ekman, Växjö kommun",
             &[("Ewa Ekman", Some("Växjö kommun"))],
+        );
+        check(
+            "Helena Borg, Region Dalarna, Johan Vik, Falu kommun, Amira Hassan och Tove Lind",
+            &[
+                ("Helena Borg", Some("Region Dalarna")),
+                ("Johan Vik", Some("Falu kommun")),
+                ("Amira Hassan", None),
+                ("Tove Lind", None),
+            ],
+        );
+        check(
+            "Suzana Selan, Hälso- och sjukvårdsförvaltningen, Region Blekinge",
+            &[(
+                "Suzana Selan",
+                Some("Hälso- och sjukvårdsförvaltningen, Region Blekinge"),
+            )],
         );
         check("Ledamöter", &[]);
         check("Sammanställande i verksamhetsgrupperna", &[]);
