@@ -263,6 +263,12 @@ pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> 
                 matches!(at(i + 3), "informationen" | "rapporten" | "redovisningen")
                     .then_some(Strength::Weak)
             }
+            // "Nämnden noterar informationen.", not "Anna noterade att ...".
+            "noterar" | "noterade" => matches!(
+                at(i + 1),
+                "informationen" | "rapporten" | "redovisningen" | "uppföljningen"
+            )
+            .then_some(Strength::Weak),
             _ => None,
         };
         if strength.is_some() {
