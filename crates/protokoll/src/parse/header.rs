@@ -238,6 +238,26 @@ pub fn key_line(s: &str) -> Option<(Key, &str)> {
     None
 }
 
+/// Whether a header line is a street address ("Klubbstugan, Hamnvägen 3",
+/// "Storgatan 12, Växjö"): a street word followed by a house number.
+fn is_address(cell: &str) -> bool {
+    const STREETS: [&str; 10] = [
+        "vägen", "gatan", "torget", "gränd", "stigen", "backen", "allén", "leden", "plan", "väg",
+    ];
+    if cell.len() > 80 {
+        return false;
+    }
+    let mut prev_street = false;
+    for w in cell.split([' ', ',']).filter(|w| !w.is_empty()) {
+        if prev_street && w.as_bytes()[0].is_ascii_digit() && w.len() <= 4 {
+            return true;
+        }
+        let lower = w.to_lowercase();
+        prev_street = starts_upper(w) && STREETS.iter().any(|s| lower.ends_with(s));
+    }
+    false
+}
+
 /// The role a signature names: "Ordförande", "Vid protokollet", "Justerare".
 pub fn signature_role(c: &str) -> Option<Role> {
     let c = c.trim().trim_end_matches(':').trim_end();
@@ -324,6 +344,7 @@ pub struct HeaderReader<'m> {
     body_key: Option<String>,
     free_date: Option<String>,
     free_time: Option<String>,
+    free_place: Option<String>,
     next_role: Option<Role>,
     sigs: Vec<Sig>,
     /// How many names the last signature line held, when it held only names.
@@ -346,6 +367,7 @@ impl<'m> HeaderReader<'m> {
             body_key: None,
             free_date: None,
             free_time: None,
+            free_place: None,
             next_role: None,
             sigs: Vec::new(),
             sig_row: 0,
@@ -415,6 +437,9 @@ impl<'m> HeaderReader<'m> {
         }
         match self.state {
             State::Value(key) => {
+                if key == Key::Ignore {
+                    self.named_role(t);
+                }
                 if self.accepts(key, line) {
                     if !self.value.is_empty() {
                         self.value.push(' ');
@@ -657,8 +682,23 @@ impl<'m> HeaderReader<'m> {
         true
     }
 
+    /// "Kent Holmberg, mötesordförande" under "Justeras": a name with its
+    /// role names the chair or secretary.
+    fn named_role(&mut self, t: &str) {
+        if !t.contains(',') && !t.contains('(') {
+            return;
+        }
+        let p = person(t);
+        if let Some(role) = p.affiliation.as_deref().and_then(role_in) {
+            if is_name(&p.name, 2) {
+                self.assign(true, role, &p.name);
+            }
+        }
+    }
+
     fn free(&mut self, t: &str) {
         if self.trailer {
+            self.named_role(t);
             return;
         }
         for cell in cells(t) {
@@ -698,6 +738,24 @@ impl<'m> HeaderReader<'m> {
             if self.free_time.is_none() && cell.to_lowercase().contains("kl") {
                 self.free_time = find_time(cell).map(|(t, _)| t);
             }
+            // "PROTOKOLL / fört vid ordinarie årsmöte för Kustens IF": the
+            // line under the kind names the meeting.
+            if self.kind_seen && self.body_from_kind.is_none() && self.body_after.is_none() {
+                let lead = ["fört vid ", "förd vid ", "förda vid ", "fört på ", "från "]
+                    .iter()
+                    .find_map(|l| strip_prefix_ci(cell, l));
+                if let Some(rest) = lead.map(str::trim).filter(|r| has_words(r)) {
+                    self.body_from_kind = Some(super::text::capitalise_first(rest));
+                    continue;
+                }
+            }
+            // "Klubbstugan, Hamnvägen 3" without a key: an address names the place.
+            if is_address(cell) {
+                if self.free_place.is_none() {
+                    self.free_place = place_in(cell);
+                }
+                continue;
+            }
             if is_title_like(cell) {
                 if self.kind_seen {
                     if self.body_after.is_none() {
@@ -727,6 +785,9 @@ impl<'m> HeaderReader<'m> {
         }
         if m.time.is_none() {
             m.time = self.free_time.take();
+        }
+        if m.place.is_none() {
+            m.place = self.free_place.take();
         }
         // Signatures: a role takes the unclaimed name just before it
         // ("Suzana Selan / Ordförande") or else the next one
@@ -1074,6 +1135,20 @@ mod tests {
         let m = read("Beslutande: Karin Lund (S), ordförande, Per Holm (M), vice ordförande och Lisa Strand (C)\n");
         assert_eq!(m.chair.as_deref(), Some("Karin Lund"));
         assert_eq!(names(&m.present), ["Karin Lund", "Per Holm", "Lisa Strand"]);
+    }
+
+    #[test]
+    fn meeting_line_under_the_kind_and_an_address() {
+        let m = read(
+            "PROTOKOLL\nfört vid ordinarie årsmöte för Kustens IF\nSöndag 17 mars 2024 kl. 14.00\n\
+             Klubbstugan, Hamnvägen 3\n",
+        );
+        assert_eq!(m.body.as_deref(), Some("Ordinarie årsmöte för Kustens IF"));
+        assert_eq!(m.place.as_deref(), Some("Klubbstugan, Hamnvägen 3"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-17"));
+        assert!(!is_address(
+            "Regionalt nätverk för folkhälsa, Region Dalarna"
+        ));
     }
 
     #[test]
