@@ -772,6 +772,16 @@ impl<'m> HeaderReader<'m> {
     pub fn finish(mut self) {
         self.finish_value();
         let m = &mut *self.m;
+        // "Protokoll från samverkansmöte / Närsjukvårdsgruppen Västra
+        // länsdelen": a bare kind of meeting names no group when a line
+        // after it does.
+        let generic = self.body_from_kind.as_deref().is_some_and(|b| {
+            let b = b.to_lowercase();
+            !b.contains(' ') && (b.ends_with("möte") || b.ends_with("sammanträde"))
+        });
+        if generic && self.body_after.is_some() {
+            self.body_from_kind = None;
+        }
         if m.body.is_none() {
             m.body = self
                 .body_from_kind
@@ -1149,6 +1159,17 @@ mod tests {
         assert!(!is_address(
             "Regionalt nätverk för folkhälsa, Region Dalarna"
         ));
+    }
+
+    #[test]
+    fn bare_kind_of_meeting_yields_to_the_group_line() {
+        let m = read("Protokoll från samverkansmöte\nNärsjukvårdsgruppen Västra länsdelen\n");
+        assert_eq!(
+            m.body.as_deref(),
+            Some("Närsjukvårdsgruppen Västra länsdelen")
+        );
+        let m = read("Protokoll fört vid styrelsemöte i Brf Solgläntan\n");
+        assert_eq!(m.body.as_deref(), Some("Styrelsemöte i Brf Solgläntan"));
     }
 
     #[test]
