@@ -268,16 +268,15 @@ pub fn tight_heading(t: &str, next: &str, buf: &mut String) -> bool {
     if !starts_upper(next.trim_start()) {
         return false;
     }
-    let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let last = t.rsplit(' ').next().unwrap_or("");
     const OPEN: [&str; 16] = [
         "och", "att", "i", "på", "för", "med", "som", "till", "av", "om", "en", "ett", "den",
         "det", "från", "samt",
     ];
-    if OPEN.contains(&last.as_str()) || !is_plain_heading(t) {
+    if OPEN.iter().any(|w| eq_ci(last, w)) || !is_plain_heading(t) {
         return false;
     }
-    super::decisions::trigger_unfiltered(t, buf).is_none()
-        && super::decisions::classify(t, crate::Outcome::Other, buf) == crate::Outcome::Other
+    super::decisions::trigger(t, buf).is_none()
 }
 
 fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
