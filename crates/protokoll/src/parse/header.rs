@@ -735,8 +735,17 @@ impl<'m> HeaderReader<'m> {
                     continue;
                 }
             }
-            if self.free_time.is_none() && cell.to_lowercase().contains("kl") {
-                self.free_time = find_time(cell).map(|(t, _)| t);
+            if self.free_time.is_none() {
+                // "kl. 13.00" anywhere, or a line that is only a time range ("13.00-15.30").
+                if let Some((t, r)) = find_time(cell) {
+                    let rest = format!("{} {}", &cell[..r.start], &cell[r.end..]);
+                    if cell.to_lowercase().contains("kl") || !has_words(&rest) {
+                        self.free_time = Some(t);
+                        if !has_words(&rest) {
+                            continue;
+                        }
+                    }
+                }
             }
             // "PROTOKOLL / fört vid ordinarie årsmöte för Kustens IF": the
             // line under the kind names the meeting.
@@ -1170,6 +1179,14 @@ mod tests {
         );
         let m = read("Protokoll fört vid styrelsemöte i Brf Solgläntan\n");
         assert_eq!(m.body.as_deref(), Some("Styrelsemöte i Brf Solgläntan"));
+    }
+
+    #[test]
+    fn time_range_alone_on_a_line() {
+        let m = read("Minnesanteckningar\nTisdag 3 oktober 2023\n13.00-15.30\nLokal: Rum 204\n");
+        assert_eq!(m.date.as_deref(), Some("2023-10-03"));
+        assert_eq!(m.time.as_deref(), Some("13:00-15:30"));
+        assert_eq!(m.place.as_deref(), Some("Rum 204"));
     }
 
     #[test]

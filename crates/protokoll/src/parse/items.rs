@@ -421,7 +421,19 @@ fn signature_tail(lines: &[Line<'_>], furniture: &[bool], body: Range<usize>) ->
         seen += 1;
         let mut ok = true;
         for cell in cells(line.clean.as_ref()) {
+            let signer = super::people::person(cell);
             if super::header::signature_role(cell).is_some() {
+                roles += 1;
+            } else if signer
+                .affiliation
+                .as_deref()
+                .and_then(super::people::role_in)
+                .is_some()
+                && cell.len() <= 60
+                && super::people::is_name(&signer.name, 2)
+            {
+                // "Eva Holm, ordförande": name and role in one.
+                names += 1;
                 roles += 1;
             } else if cell.split_whitespace().count() <= 4
                 && !ends_sentence(cell)
@@ -741,6 +753,11 @@ mod tests {
         let seg = segment(&lines, &vec![false; lines.len()]);
         assert_eq!(seg.signatures, Some(6..lines.len()));
         assert_eq!(seg.items[1].body.end, 6);
+        let lines = split_lines(
+            "1. Öppnande\nText.\n\n2. Avslutning\nMötet avslutades.\n\nEva Holm, ordförande\n",
+        );
+        let seg = segment(&lines, &vec![false; lines.len()]);
+        assert_eq!(seg.signatures, Some(6..lines.len()));
         // A closing sentence is no signature block.
         let lines = split_lines(
             "1. Öppnande\nText.\n\n2. Avslutning\n\nOrdförande Anna Ek avslutade mötet.\n",
