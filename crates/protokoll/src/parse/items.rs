@@ -513,6 +513,16 @@ fn accept(
     if start.form == Form::Dot && !start.marked && !prev_blank && prev_listish {
         return None;
     }
+    // In a document numbered "§ 5" or "Punkt 5", a "1. ..." line is a list
+    // inside the item (a numbered decision), never an item of its own.
+    if start.form == Form::Dot
+        && !start.marked
+        && items
+            .last()
+            .is_some_and(|it| matches!(it.form, Form::Paragraph | Form::Punkt))
+    {
+        return None;
+    }
     let is_blank = |k: usize| lines[k].is_blank() || furniture[k];
     let mut head = i;
     // The title: on the line, or on the next non-blank line.
@@ -687,6 +697,20 @@ mod tests {
                 (Some("§ 101"), "Godkännande av dagordning"),
                 (Some("§ 102"), "Tillsyn enligt miljöbalken"),
                 (Some("§ 103"), "Meddelanden"),
+            ],
+        );
+    }
+
+    #[test]
+    fn numbered_decisions_inside_paragraph_items_stay_text() {
+        check(
+            "§ 5 Bygglov Ekbacken 2:3\nDnr MN 2024/12\n\nBeslut\n1. Bygglov beviljas enligt ansökan\n\
+             2. Avgiften fastställs till 12 000 kr\n\n§ 6 Meddelanden\n\nText.\n\n\
+             Punkt 7) Övrigt\n1. Budget\n2. Lokaler\n",
+            &[
+                (Some("§ 5"), "Bygglov Ekbacken 2:3"),
+                (Some("§ 6"), "Meddelanden"),
+                (Some("Punkt 7"), "Övrigt"),
             ],
         );
     }
