@@ -580,6 +580,8 @@ impl<'m> HeaderReader<'m> {
 
     /// Reads one line of an attendee list, cell by cell.
     fn list_line(&mut self, present: bool, t: &str) {
+        // "- Anna Ek, Region Gävleborg": a bulleted list of people.
+        let t = super::text::bullet(t).unwrap_or(t);
         // "Anna Andersson (S)<TAB>Ordförande": a role in the cell after a
         // name is that person's.
         let mut named: Option<String> = None;
@@ -735,6 +737,10 @@ impl<'m> HeaderReader<'m> {
                 }
                 let rest = format!("{} {}", &cell[..r.start], &cell[r.end..]);
                 if !has_words(&rest) {
+                    // "2024-05-08, kl 13:00–15:30": the time after the date.
+                    if self.free_time.is_none() {
+                        self.free_time = find_time(&rest).map(|(t, _)| t);
+                    }
                     continue;
                 }
             }
@@ -1190,6 +1196,19 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2023-10-03"));
         assert_eq!(m.time.as_deref(), Some("13:00-15:30"));
         assert_eq!(m.place.as_deref(), Some("Rum 204"));
+    }
+
+    #[test]
+    fn bulleted_attendees_and_time_after_the_date() {
+        let m = read(
+            "Minnesanteckningar\n2024-05-08, kl 13:00–15:30\n\nNärvarande:\n\
+             - Anna Ek, Region Gävleborg (ordförande)\n- Per Lund, Hudiksvalls kommun\n\n\
+             Frånvarande:\n- Olof Berg, Ljusdals kommun\n",
+        );
+        assert_eq!(m.time.as_deref(), Some("13:00-15:30"));
+        assert_eq!(names(&m.present), ["Anna Ek", "Per Lund"]);
+        assert_eq!(names(&m.absent), ["Olof Berg"]);
+        assert_eq!(m.chair.as_deref(), Some("Anna Ek"));
     }
 
     #[test]
