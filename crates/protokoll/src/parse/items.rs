@@ -10,9 +10,20 @@
 //! starts over at a number it has seen with nothing in between, the first
 //! run was a table of contents too.
 //!
+//! "Punkt 3)" and "Ärende 4:" keep their word in the number ("Punkt 3"),
+//! as "§ 22" keeps its mark. A § title may stand before the § line
+//! ("Title / § 103 Dnr ... / Ärendebeskrivning") or after an "Ärende:" key.
+//! Once a document is numbered with § or "Punkt", a "1. ..." line is a list
+//! inside the item.
+//!
 //! Documents without numbered items (notes) are read a second time with
 //! unnumbered headings as items: a short line standing alone between
-//! paragraphs, without a closing full stop.
+//! paragraphs, without a closing full stop, or written tight against the
+//! text under it when that text starts a new sentence.
+//!
+//! A signature block after the last item (names and roles, "Eva Holm,
+//! ordförande") is set aside even without a "Vid protokollet" or
+//! "Justeras" key.
 
 use std::ops::Range;
 

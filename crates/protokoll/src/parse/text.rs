@@ -1,5 +1,6 @@
 //! Small text helpers shared by every stage of the parser: lines, markdown
-//! clean-up, table cells and case-insensitive comparisons.
+//! clean-up (markdown table rows become tab-separated cells, rules blank
+//! lines), table cells and case-insensitive comparisons.
 //!
 //! Everything here works on borrowed slices and at most one reused buffer, so
 //! the stages above can call it once per line without allocating per line.
