@@ -44,7 +44,11 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     };
     for raw in pieces {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let (level, text) = heading_level(raw);
+        let (level, mut text) = heading_level(raw);
+        // "> Styrelsen beslutar ...": a markdown quote mark is no part of the text.
+        while let Some(rest) = text.strip_prefix('>') {
+            text = rest.trim_start();
+        }
         let first = text.as_bytes().first().copied();
         if matches!(first, Some(b'|' | b'-' | b'*' | b'_')) {
             if let Some(line) = markdown_row(raw, text) {
@@ -498,6 +502,13 @@ mod tests {
         );
         assert_eq!(strip_prefix_ci("När", "närvarande"), None);
         assert!(eq_ci("Beslut", "beslut"));
+    }
+
+    #[test]
+    fn markdown_quotes() {
+        let lines = split_lines("> Styrelsen beslutar att anta budgeten.\n> > **Citat**\n");
+        assert_eq!(lines[0].text, "Styrelsen beslutar att anta budgeten.");
+        assert_eq!(lines[1].clean, "Citat");
     }
 
     #[test]
