@@ -352,6 +352,8 @@ pub struct HeaderReader<'m> {
     sigs: Vec<Sig>,
     /// How many names the last signature line held, when it held only names.
     sig_row: usize,
+    /// The present list is a table with a presence column.
+    presence_table: bool,
 }
 
 impl<'m> HeaderReader<'m> {
@@ -374,6 +376,7 @@ impl<'m> HeaderReader<'m> {
             next_role: None,
             sigs: Vec::new(),
             sig_row: 0,
+            presence_table: false,
         }
     }
 
@@ -466,6 +469,7 @@ impl<'m> HeaderReader<'m> {
     }
 
     fn start(&mut self, key: Key, rest: &str) {
+        self.presence_table = false;
         self.value.clear();
         self.value_lines = 0;
         self.same_line = !rest.is_empty();
@@ -582,6 +586,24 @@ impl<'m> HeaderReader<'m> {
     fn list_line(&mut self, present: bool, t: &str) {
         // "- Anna Ek, Region Gävleborg": a bulleted list of people.
         let t = super::text::bullet(t).unwrap_or(t);
+        // A presence table ("Ledamöter<TAB>Parti<TAB>Närvarande", then
+        // "Kim Ny<TAB>S<TAB>X"): a row without its mark was absent.
+        let is_mark = |c: &str| ["x", "ja", "närv"].iter().any(|m| eq_ci(c.trim(), m));
+        if present && t.contains('\t') {
+            if cells(t).any(|c| {
+                ["närvarande", "närvaro", "närv."]
+                    .iter()
+                    .any(|m| eq_ci(c, m))
+            }) {
+                self.presence_table = true;
+                return;
+            }
+            if self.presence_table && !cells(t).any(is_mark) {
+                let first = cells(t).next().unwrap_or("");
+                self.list_cell(false, first);
+                return;
+            }
+        }
         // "Anna Andersson (S)<TAB>Ordförande": a role in the cell after a
         // name is that person's.
         let mut named: Option<String> = None;
@@ -1209,6 +1231,21 @@ mod tests {
         assert_eq!(names(&m.present), ["Anna Ek", "Per Lund"]);
         assert_eq!(names(&m.absent), ["Olof Berg"]);
         assert_eq!(m.chair.as_deref(), Some("Anna Ek"));
+    }
+
+    #[test]
+    fn presence_table_rows_without_mark_are_absent() {
+        let mut m = Meeting::default();
+        let mut r = HeaderReader::new(&mut m);
+        r.start_trailer();
+        for line in split_lines(
+            "Närvarolista\nLedamöter\tParti\tNärvarande\nKim Ny\tS\tX\nLo Ek\tM\tX\nUlf Ro\tV\t\n",
+        ) {
+            r.line(&line);
+        }
+        r.finish();
+        assert_eq!(names(&m.present), ["Kim Ny", "Lo Ek"]);
+        assert_eq!(names(&m.absent), ["Ulf Ro"]);
     }
 
     #[test]
