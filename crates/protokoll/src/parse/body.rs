@@ -136,15 +136,13 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
             continue;
         }
         // Only a short line can be a heading: look ahead for no other.
-        let next = (cleaned.len() <= 60)
-            .then(|| {
-                lines[idx + 1..raw.body.end]
-                    .iter()
-                    .zip(&furniture[idx + 1..raw.body.end])
-                    .find(|(l, f)| !l.is_blank() && !**f)
-                    .map(|(l, _)| l.clean.as_ref())
-            })
-            .flatten();
+        let next = || {
+            lines[idx + 1..raw.body.end]
+                .iter()
+                .zip(&furniture[idx + 1..raw.body.end])
+                .find(|(l, f)| !l.is_blank() && !**f)
+                .map(|(l, _)| l.clean.as_ref())
+        };
         let kind = if marked || tight_heading(cleaned, blocks.last(), gap, next, &mut lead_buf) {
             Some(Kind::Heading)
         } else if let Some(names) = presenters(cleaned) {
@@ -250,16 +248,16 @@ fn after_clause(blocks: &[Block], buf: &mut String) -> bool {
 /// new sentence. A wrapped sentence continues in lowercase or stops on a
 /// function word, and a short statement ("Dagordningen godkändes") has a
 /// decision verb, so neither is taken.
-fn tight_heading(
+fn tight_heading<'l>(
     t: &str,
     prev: Option<&Block>,
     gap: bool,
-    next: Option<&str>,
+    next: impl FnOnce() -> Option<&'l str>,
     buf: &mut String,
 ) -> bool {
-    let Some(next) = next else {
+    if t.len() > 60 || ends_sentence(t) || !super::text::starts_upper(t) {
         return false;
-    };
+    }
     let after_sentence = match prev {
         None => true,
         Some(b) => match b.kind {
@@ -268,7 +266,7 @@ fn tight_heading(
             Kind::Label { .. } | Kind::Att => false,
         },
     };
-    after_sentence && super::items::tight_heading(t, next, buf)
+    after_sentence && next().is_some_and(|next| super::items::tight_heading(t, next, buf))
 }
 
 fn push_block(blocks: &mut Vec<Block>, text: &mut String, gap: bool, kind: Kind, body: &str) {

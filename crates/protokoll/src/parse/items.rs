@@ -222,7 +222,16 @@ pub fn is_plain_heading(t: &str) -> bool {
     if word_count(core, 22) > 20 || cells(core).nth(1).is_some() {
         return false;
     }
-    let lower = core.to_lowercase();
+    // Headings are short: fold on the stack, allocate only for long lines.
+    let mut small = [0u8; 64];
+    let folded;
+    let lower: &str = match super::text::fold_small(core, &mut small) {
+        Some(l) => l,
+        None => {
+            folded = core.to_lowercase();
+            &folded
+        }
+    };
     if lower.contains(" att ")
         || lower.ends_with(" att")
         || lower.contains("beslut") && !lower.starts_with("beslut")
