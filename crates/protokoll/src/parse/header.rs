@@ -255,8 +255,8 @@ fn is_address(cell: &str) -> bool {
         if prev_street && w.as_bytes()[0].is_ascii_digit() && w.len() <= 4 {
             return true;
         }
-        let lower = w.to_lowercase();
-        prev_street = starts_upper(w) && STREETS.iter().any(|s| lower.ends_with(s));
+        // Street names end in lowercase as written ("Hamnvägen", "Storgatan").
+        prev_street = starts_upper(w) && STREETS.iter().any(|s| w.ends_with(s));
     }
     false
 }

@@ -236,10 +236,10 @@ fn names_organisation(s: &str) -> bool {
         "föreningen",
         "styrelsen",
     ];
-    s.split_whitespace().any(|w| {
-        let w = w.to_lowercase();
-        WORDS.contains(&w.as_str()) || ENDINGS.iter().any(|e| w.ends_with(e))
-    })
+    // No allocation: whole words compare case-insensitively; the endings
+    // of compounds ("Socialförvaltningen") are lowercase as written.
+    s.split_whitespace()
+        .any(|w| WORDS.iter().any(|x| eq_ci(w, x)) || ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
 fn strip_paren(s: &str) -> &str {
@@ -266,14 +266,21 @@ pub fn person(s: &str) -> Person {
 /// The role a person's affiliation names: "(S), ordförande" is the chair,
 /// "vice ordförande" is not.
 pub fn role_in(affiliation: &str) -> Option<Role> {
-    let lower = affiliation.to_lowercase();
-    for part in lower.split([',', '(', ')']) {
-        match part.trim() {
-            "ordförande" | "mötesordförande" | "ordf" | "ordf." => return Some(Role::Chair),
-            "sekreterare" | "protokollförare" | "mötessekreterare" | "sekr" | "sekr." => {
-                return Some(Role::Secretary)
-            }
-            _ => {}
+    const CHAIR: [&str; 4] = ["ordförande", "mötesordförande", "ordf", "ordf."];
+    const SECRETARY: [&str; 5] = [
+        "sekreterare",
+        "protokollförare",
+        "mötessekreterare",
+        "sekr",
+        "sekr.",
+    ];
+    for part in affiliation.split([',', '(', ')']) {
+        let part = part.trim();
+        if CHAIR.iter().any(|r| eq_ci(part, r)) {
+            return Some(Role::Chair);
+        }
+        if SECRETARY.iter().any(|r| eq_ci(part, r)) {
+            return Some(Role::Secretary);
         }
     }
     None
