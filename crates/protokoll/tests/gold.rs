@@ -1,5 +1,6 @@
 //! Every seed in `testdata/minutes` parsed and compared with its gold
-//! annotation in `testdata/gold`, the way `gold_check.py` compares them:
+//! annotation in `testdata/gold` (and every extra layout in
+//! `testdata/fixtures` with `testdata/gold_extra`), the way `gold_check.py` compares them:
 //! meeting fields, item titles in order, numbers, presenters, sections,
 //! decisions (`contains`, outcome, subject), `text_excludes`, and decision
 //! recall and precision over all seeds. `cargo test` guards the gold
@@ -231,21 +232,25 @@ fn check_doc(gold: &Value, got: &Value, tally: &mut Tally) -> Vec<String> {
     problems
 }
 
-#[test]
-fn every_seed_matches_its_gold() {
-    let mut gold_files: Vec<_> = std::fs::read_dir(testdata().join("gold"))
-        .expect("testdata/gold exists")
+/// Parses every document a gold file in `gold_dir` names (from `docs_dir`)
+/// and checks it; returns the failures and the decision tally.
+fn check_dir(gold_dir: &str, docs_dir: &str, at_least: usize) -> (Vec<String>, Tally) {
+    let mut gold_files: Vec<_> = std::fs::read_dir(testdata().join(gold_dir))
+        .unwrap_or_else(|e| panic!("testdata/{gold_dir}: {e}"))
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     gold_files.sort();
-    assert!(gold_files.len() >= 5, "expected the five seeds' gold files");
+    assert!(
+        gold_files.len() >= at_least,
+        "expected at least {at_least} gold files in testdata/{gold_dir}"
+    );
     let mut tally = Tally::default();
     let mut failures = Vec::new();
     for path in &gold_files {
         let gold: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         let source = gold["source"].as_str().unwrap();
-        let parsed = protokoll::parse::parse_file(&testdata().join("minutes").join(source))
+        let parsed = protokoll::parse::parse_file(&testdata().join(docs_dir).join(source))
             .unwrap_or_else(|e| panic!("{source}: {e}"));
         let got =
             serde_json::to_value(protokoll::parse::ContractView::new(&parsed.meeting)).unwrap();
@@ -255,6 +260,11 @@ fn every_seed_matches_its_gold() {
             failures.push(format!("{source}:\n  {}", problems.join("\n  ")));
         }
     }
+    (failures, tally)
+}
+
+fn assert_gold(gold_dir: &str, docs_dir: &str, at_least: usize) {
+    let (failures, tally) = check_dir(gold_dir, docs_dir, at_least);
     assert!(
         failures.is_empty(),
         "gold mismatches:\n{}",
@@ -268,4 +278,18 @@ fn every_seed_matches_its_gold() {
         "decision precision {precision:.2} ({} not in gold)",
         tally.extra
     );
+}
+
+#[test]
+fn every_seed_matches_its_gold() {
+    assert_gold("gold", "minutes", 5);
+}
+
+/// Layouts the seeds do not show (`testdata/fixtures`), annotated the same
+/// way in `testdata/gold_extra`: kommun protocol variants, "Punkt" and
+/// "Ärende" numbering, markdown exports, notes, association minutes and a
+/// Windows-1252 CRLF file.
+#[test]
+fn every_extra_layout_matches_its_gold() {
+    assert_gold("gold_extra", "fixtures", 1);
 }

@@ -1,7 +1,8 @@
 //! Whole-document layouts the seeds do not show, read from
 //! `testdata/fixtures`: a kommun SAMMANTRÄDESPROTOKOLL with page furniture,
 //! the same protocol as Windows-1252 with CRLF line ends, a "Punkt 3)"
-//! protocol and a markdown export. Then property tests: arbitrary input
+//! protocol and a markdown export. (More layouts are checked against their
+//! gold in `tests/gold.rs`.) Then property tests: arbitrary input
 //! never panics and items are numbered 1..n, and hostile sizes stay fast.
 
 use std::path::{Path, PathBuf};
@@ -208,6 +209,19 @@ fn kommun_protocol_as_pdftotext_layout() {
     }
 }
 
+/// The kommunstyrelse fixture must stay Windows-1252 with CRLF: an editor
+/// that saved it as UTF-8 would make its gold test prove nothing.
+#[test]
+fn cp1252_crlf_fixture_stays_cp1252_and_reads_as_utf8() {
+    let bytes = std::fs::read(fixture("kommunstyrelsen_cp1252_crlf.txt")).unwrap();
+    assert!(std::str::from_utf8(&bytes).is_err());
+    assert!(bytes.windows(2).any(|w| w == b"\r\n"));
+    let m = read("kommunstyrelsen_cp1252_crlf.txt");
+    assert_eq!(m.chair.as_deref(), Some("Göran Åkesson"));
+    assert!(m.items.iter().all(|i| !i.text.contains('\r')));
+    assert_eq!(m.items[1].decisions[0].outcome, Outcome::Rejected);
+}
+
 #[test]
 fn punkt_protocol() {
     let m = read("punkt_styrelseprotokoll.txt");
@@ -223,7 +237,7 @@ fn punkt_protocol() {
     );
     assert_eq!(names(&m.absent), ["Jonas Åberg"]);
     assert_eq!(m.items.len(), 8);
-    assert_eq!(titles(&m)[3], (Some("4"), "Ekonomi"));
+    assert_eq!(titles(&m)[3], (Some("Punkt 4"), "Ekonomi"));
     assert_eq!(
         decisions(&m, 4),
         [(

@@ -81,9 +81,13 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
     // The body starts after the item's heading: as after a blank line.
     let mut gap = true;
     let mut lead_buf = String::new();
+    // Page furniture since the last text line: a sentence may run on
+    // across it even into a capitalised word ("enligt Göran" / "Åkessons").
+    let mut page_break = false;
     for idx in raw.body.clone() {
         if furniture[idx] {
             gap = true;
+            page_break = true;
             continue;
         }
         let line = &lines[idx];
@@ -91,6 +95,7 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
             gap = true;
             continue;
         }
+        let broke = std::mem::take(&mut page_break);
         if gap {
             if let Some(Block {
                 kind: Kind::Para { gap_after, .. },
@@ -130,7 +135,15 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
             gap = false;
             continue;
         }
-        let kind = if marked {
+        // Only a short line can be a heading: look ahead for no other.
+        let next = || {
+            lines[idx + 1..raw.body.end]
+                .iter()
+                .zip(&furniture[idx + 1..raw.body.end])
+                .find(|(l, f)| !l.is_blank() && !**f)
+                .map(|(l, _)| l.clean.as_ref())
+        };
+        let kind = if marked || tight_heading(cleaned, blocks.last(), gap, next, &mut lead_buf) {
             Some(Kind::Heading)
         } else if let Some(names) = presenters(cleaned) {
             Some(Kind::Presenter(names))
@@ -161,7 +174,10 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
                     b.open()
                         && (!gap
                             || (!ends_sentence(&b.text)
-                                && starts_lower(cleaned)
+                                && (starts_lower(cleaned)
+                                    || broke
+                                        && matches!(b.kind, Kind::Para { .. })
+                                        && b.text.len() > 60)
                                 && !cleaned.starts_with("att ")
                                 && !matches!(b.kind, Kind::Label { .. })))
                 });
@@ -224,6 +240,33 @@ fn after_clause(blocks: &[Block], buf: &mut String) -> bool {
             _ => ends_sentence(&b.text) || is_lead(&b.text, buf) || ends_with_besluta(&b.text),
         },
     }
+}
+
+/// A sub-heading written tight against the text under it ("Tvärgrupp
+/// unga" / "Gruppen har träffats ..."): a short heading-like line after a
+/// finished sentence (or a blank line), followed by a line that starts a
+/// new sentence. A wrapped sentence continues in lowercase or stops on a
+/// function word, and a short statement ("Dagordningen godkändes") has a
+/// decision verb, so neither is taken.
+fn tight_heading<'l>(
+    t: &str,
+    prev: Option<&Block>,
+    gap: bool,
+    next: impl FnOnce() -> Option<&'l str>,
+    buf: &mut String,
+) -> bool {
+    if t.len() > 60 || ends_sentence(t) || !super::text::starts_upper(t) {
+        return false;
+    }
+    let after_sentence = match prev {
+        None => true,
+        Some(b) => match b.kind {
+            Kind::Para { .. } | Kind::Entry { .. } => gap || ends_sentence(&b.text),
+            Kind::Heading | Kind::Presenter(_) => false,
+            Kind::Label { .. } | Kind::Att => false,
+        },
+    };
+    after_sentence && next().is_some_and(|next| super::items::tight_heading(t, next, buf))
 }
 
 fn push_block(blocks: &mut Vec<Block>, text: &mut String, gap: bool, kind: Kind, body: &str) {
@@ -664,6 +707,40 @@ mod tests {
             sections,
             [("Tvärgrupp Barn och unga", 3), ("Tvärgrupp Äldre", 0)]
         );
+    }
+
+    #[test]
+    fn sentence_runs_on_across_a_page_break_into_a_name() {
+        let body = "Propositionsordning\nOrdföranden ställer proposition och finner att styrelsen beslutar enligt Göran\n\n\
+                    Justerandes sign\n\nÅkessons yrkande.\n";
+        let lines = split_lines(body);
+        let mut furniture = vec![false; lines.len()];
+        furniture[3] = true;
+        let raw = RawItem {
+            number: Some("§ 1".into()),
+            value: Some(1),
+            title: "Titel".into(),
+            form: crate::parse::items::Form::Paragraph,
+            head: 0,
+            body: 0..lines.len(),
+        };
+        let it = build(&lines, &furniture, &raw, 1);
+        assert!(
+            it.text.contains("enligt Göran Åkessons yrkande."),
+            "{}",
+            it.text
+        );
+    }
+
+    #[test]
+    fn tight_sub_headings_are_sections() {
+        let it = item(
+            "Amira berättade om utbildningen.\nTvärgrupp unga\nGruppen har träffats.\n\
+             Tvärgrupp äldre\nGruppen har inte träffats.\nFrågan skjuts upp till nästa möte.\n",
+        );
+        let titles: Vec<_> = it.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Tvärgrupp unga", "Tvärgrupp äldre"]);
+        assert_eq!(it.decisions[0].subject.as_deref(), Some("Tvärgrupp äldre"));
     }
 
     #[test]

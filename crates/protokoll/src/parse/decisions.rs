@@ -129,6 +129,8 @@ const LADE: u32 = stem(b"lade");
 const VALJ: u32 = stem(b"v\xC3\xA4l");
 const VALD: u32 = stem(b"vald");
 const NOTE: u32 = stem(b"note");
+const OMVA: u32 = stem(b"omva");
+const UTSE: u32 = stem(b"utse");
 const INFO: u32 = stem(b"info");
 
 /// A cheap test before the word scan, without allocating: whether any word
@@ -194,6 +196,8 @@ pub fn stem_hits(s: &str, mut out: Option<&mut Vec<usize>>) -> bool {
             SKOT => fifth == b't',
             VALJ => fifth == b'j',
             VALD => fifth == b'e',
+            OMVA => fifth == b'l',
+            UTSE => fifth == b's',
             ANTA => fifth == b'r',
             NOTE | INFO => fifth == b'r',
             _ => false,
@@ -221,10 +225,21 @@ pub fn trigger(sentence: &str, buf: &mut String) -> Option<Strength> {
 pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> {
     let w = words(sentence, buf);
     let at = |k: usize| w.get(k).copied().unwrap_or("");
+    // "Styrelsen föreslog att motionen skulle avslås": what follows a
+    // proposal or a motion is not decided by the sentence.
+    let mut proposing = false;
     // Indexing, not iterating: each match looks at the words around `i`.
     #[allow(clippy::needless_range_loop)]
     for i in 0..w.len() {
+        if proposing {
+            break;
+        }
         let strength = match w[i] {
+            "föreslår" | "föreslog" | "föreslås" | "föreslogs" | "föreslagit" | "yrkar"
+            | "yrkade" | "förordar" | "förordade" => {
+                proposing = true;
+                None
+            }
             "beslutar" | "beslutade" | "beslöt" | "beslutat" | "beslutades" | "beslöts"
                 if matches!(at(i + 1), "att" | "enligt") =>
             {
@@ -250,6 +265,11 @@ pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> 
                 Some(Strength::Weak)
             }
             "väljs" | "valdes" if at(i + 1) == "in" => Some(Strength::Weak),
+            // Elections: "Till justerare valdes Mats Ek", "Sofia Lind omvaldes".
+            "valdes" | "omvaldes" | "nyvaldes" | "väljs" | "omväljs" | "utses" => {
+                (!matches!(at(i.wrapping_sub(1)), "som" | "vilka" | "vilken"))
+                    .then_some(Strength::Weak)
+            }
             // "Styrelsen antar budgeten", not "vi antar att ...".
             "antar" => (!matches!(at(i + 1), "att" | "")
                 && !matches!(
@@ -263,6 +283,12 @@ pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> 
                 matches!(at(i + 3), "informationen" | "rapporten" | "redovisningen")
                     .then_some(Strength::Weak)
             }
+            // "Nämnden noterar informationen.", not "Anna noterade att ...".
+            "noterar" | "noterade" => matches!(
+                at(i + 1),
+                "informationen" | "rapporten" | "redovisningen" | "uppföljningen"
+            )
+            .then_some(Strength::Weak),
             _ => None,
         };
         if strength.is_some() {
@@ -313,6 +339,9 @@ pub fn classify(text: &str, default: Outcome, buf: &mut String) -> Outcome {
                 }
             }
             "väljs" | "valdes" | "välja" if next == "in" => approved = true,
+            "valdes" | "omvaldes" | "nyvaldes" | "väljs" | "omväljs" | "utses" | "utsågs" => {
+                approved = true
+            }
             "uppdrar" | "uppdras" | "uppdra" => assigned = true,
             "uppdrag" | "uppdraget" => {
                 // "ges i uppdrag", "ger förvaltningen uppdrag": an assignment;
@@ -531,6 +560,32 @@ mod tests {
             "Socialnämnden beslutar att bevilja bidraget.",
             &mut buf
         ));
+    }
+
+    #[test]
+    fn proposals_and_elections() {
+        let mut buf = String::new();
+        assert_eq!(
+            trigger("Styrelsen föreslog att motionen skulle avslås.", &mut buf),
+            None
+        );
+        assert_eq!(
+            trigger("Till justerare valdes Mats Ek och Lena Fors.", &mut buf),
+            Some(Strength::Weak)
+        );
+        assert_eq!(
+            classify(
+                "Till ordförande omvaldes Sofia Lind.",
+                Outcome::Other,
+                &mut buf
+            ),
+            Outcome::Approved
+        );
+        assert_eq!(
+            trigger("Nämnden noterar informationen.", &mut buf),
+            Some(Strength::Weak)
+        );
+        assert_eq!(trigger("Anna noterade att det var kallt.", &mut buf), None);
     }
 
     #[test]

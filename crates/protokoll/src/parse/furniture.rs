@@ -39,7 +39,8 @@ pub fn is_marker(text: &str) -> bool {
     let first = text.as_bytes().first().map_or(b' ', u8::to_ascii_lowercase);
     let plausible = first.is_ascii_digit()
         || matches!(first, b's' | b'j' | b'u' | b'o' | b'.' | b'_' | 0xE2)
-        || text.ends_with(')');
+        || text.ends_with(')')
+        || text.as_bytes().last().is_some_and(u8::is_ascii_digit);
     if !plausible {
         return false;
     }
@@ -174,6 +175,10 @@ mod tests {
         assert!(is_marker("Justerandes sign"));
         assert!(is_marker("Justerandes sign\t\tUtdragsbestyrkande"));
         assert!(is_marker("Sida 3 av 12"));
+        assert!(is_marker(
+            "Kommunfullmäktige    Sammanträdesprotokoll    Sida 2 av 2"
+        ));
+        assert!(!is_marker("Kommunfullmäktige beslutar enligt bilaga 2"));
         assert!(!is_marker("Justerandes signatur saknas på sidan"));
         assert!(!is_marker("3 ledamöter"));
     }

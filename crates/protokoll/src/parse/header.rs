@@ -38,6 +38,9 @@ const KEYS: &[(&str, Key)] = &[
     ("justeringens tid och plats", Key::Ignore),
     ("justeringens plats", Key::Ignore),
     ("justeringsdatum", Key::Ignore),
+    ("justeringsdag", Key::Ignore),
+    ("justeringsplats", Key::Ignore),
+    ("justering", Key::Ignore),
     ("justeringens", Key::Ignore),
     ("plats och tid", Key::TimeAndPlace),
     ("tid och plats", Key::TimeAndPlace),
@@ -60,6 +63,9 @@ const KEYS: &[(&str, Key)] = &[
     ("tid", Key::Time),
     ("mötesplats", Key::Place),
     ("sammanträdeslokal", Key::Place),
+    ("sammanträdesplats", Key::Place),
+    ("mötesplats och tid", Key::TimeAndPlace),
+    ("mötestid", Key::Time),
     ("plats", Key::Place),
     ("lokal", Key::Place),
     ("diarienummer", Key::Reference),
@@ -71,6 +77,9 @@ const KEYS: &[(&str, Key)] = &[
     ("närvarande tjänstemän", Key::Present),
     ("närvarande tjänstepersoner", Key::Present),
     ("närvarande", Key::Present),
+    ("närvarolista", Key::Present),
+    ("närvaroförteckning", Key::Present),
+    ("mötesdeltagare", Key::Present),
     ("närvarade", Key::Present),
     ("beslutande ledamöter", Key::Present),
     ("beslutande", Key::Present),
@@ -112,6 +121,8 @@ const KEYS: &[(&str, Key)] = &[
     ("protokollet fört av", Key::Secretary),
     ("antecknat av", Key::Secretary),
     ("antecknare", Key::Secretary),
+    ("vid anteckningarna", Key::Secretary),
+    ("vid tangentbordet", Key::Secretary),
     ("underskrifter", Key::Signatures),
     ("underskrift", Key::Signatures),
     ("justerare", Key::Ignore),
@@ -230,6 +241,61 @@ pub fn key_line(s: &str) -> Option<(Key, &str)> {
     None
 }
 
+/// Whether a header line is a street address ("Klubbstugan, Hamnvägen 3",
+/// "Storgatan 12, Växjö"): a street word followed by a house number.
+fn is_address(cell: &str) -> bool {
+    const STREETS: [&str; 10] = [
+        "vägen", "gatan", "torget", "gränd", "stigen", "backen", "allén", "leden", "plan", "väg",
+    ];
+    if cell.len() > 80 {
+        return false;
+    }
+    let mut prev_street = false;
+    for w in cell.split([' ', ',']).filter(|w| !w.is_empty()) {
+        if prev_street && w.as_bytes()[0].is_ascii_digit() && w.len() <= 4 {
+            return true;
+        }
+        // Street names end in lowercase as written ("Hamnvägen", "Storgatan").
+        prev_street = starts_upper(w) && STREETS.iter().any(|s| w.ends_with(s));
+    }
+    false
+}
+
+/// The role a signature names: "Ordförande", "Vid protokollet", "Justerare".
+pub fn signature_role(c: &str) -> Option<Role> {
+    let c = c.trim().trim_end_matches(':').trim_end();
+    if ["ordförande", "mötesordförande", "ordf", "ordf."]
+        .iter()
+        .any(|r| eq_ci(c, r))
+    {
+        Some(Role::Chair)
+    } else if [
+        "sekreterare",
+        "mötessekreterare",
+        "vid protokollet",
+        "protokollförare",
+        "sekr.",
+    ]
+    .iter()
+    .any(|r| eq_ci(c, r))
+    {
+        Some(Role::Secretary)
+    } else if [
+        "justerande",
+        "justerare",
+        "justeras",
+        "justerat",
+        "justeringsperson",
+    ]
+    .iter()
+    .any(|r| eq_ci(c, r))
+    {
+        Some(Role::Other)
+    } else {
+        None
+    }
+}
+
 /// Whether a line in the item stream starts the trailer: attendee lists
 /// and signatures after the last item. Only keys that cannot head a part
 /// of an item count.
@@ -281,8 +347,13 @@ pub struct HeaderReader<'m> {
     body_key: Option<String>,
     free_date: Option<String>,
     free_time: Option<String>,
+    free_place: Option<String>,
     next_role: Option<Role>,
     sigs: Vec<Sig>,
+    /// How many names the last signature line held, when it held only names.
+    sig_row: usize,
+    /// The present list is a table with a presence column.
+    presence_table: bool,
 }
 
 impl<'m> HeaderReader<'m> {
@@ -301,9 +372,19 @@ impl<'m> HeaderReader<'m> {
             body_key: None,
             free_date: None,
             free_time: None,
+            free_place: None,
             next_role: None,
             sigs: Vec::new(),
+            sig_row: 0,
+            presence_table: false,
         }
+    }
+
+    /// Switches to a signature block found by its form after the last item.
+    pub fn start_signatures(&mut self) {
+        self.start_trailer();
+        self.state = State::Signatures;
+        self.sig_row = 0;
     }
 
     /// Switches to the trailer: free lines there name no kind or body.
@@ -362,6 +443,9 @@ impl<'m> HeaderReader<'m> {
         }
         match self.state {
             State::Value(key) => {
+                if key == Key::Ignore {
+                    self.named_role(t);
+                }
                 if self.accepts(key, line) {
                     if !self.value.is_empty() {
                         self.value.push(' ');
@@ -385,6 +469,7 @@ impl<'m> HeaderReader<'m> {
     }
 
     fn start(&mut self, key: Key, rest: &str) {
+        self.presence_table = false;
         self.value.clear();
         self.value_lines = 0;
         self.same_line = !rest.is_empty();
@@ -499,6 +584,26 @@ impl<'m> HeaderReader<'m> {
 
     /// Reads one line of an attendee list, cell by cell.
     fn list_line(&mut self, present: bool, t: &str) {
+        // "- Anna Ek, Region Gävleborg": a bulleted list of people.
+        let t = super::text::bullet(t).unwrap_or(t);
+        // A presence table ("Ledamöter<TAB>Parti<TAB>Närvarande", then
+        // "Kim Ny<TAB>S<TAB>X"): a row without its mark was absent.
+        let is_mark = |c: &str| ["x", "ja", "närv"].iter().any(|m| eq_ci(c.trim(), m));
+        if present && t.contains('\t') {
+            if cells(t).any(|c| {
+                ["närvarande", "närvaro", "närv."]
+                    .iter()
+                    .any(|m| eq_ci(c, m))
+            }) {
+                self.presence_table = true;
+                return;
+            }
+            if self.presence_table && !cells(t).any(is_mark) {
+                let first = cells(t).next().unwrap_or("");
+                self.list_cell(false, first);
+                return;
+            }
+        }
         // "Anna Andersson (S)<TAB>Ordförande": a role in the cell after a
         // name is that person's.
         let mut named: Option<String> = None;
@@ -546,56 +651,81 @@ impl<'m> HeaderReader<'m> {
         if list.len() == before {
             return None;
         }
-        let first = list[before].clone();
         let last = list.last().map(|p| p.name.clone());
-        let role = self
-            .next_role
-            .take()
-            .or_else(|| first.affiliation.as_deref().and_then(role_in));
-        if let Some(role) = role {
-            self.assign(present, role, &first.name);
+        // Each person of an inline list may carry a role ("Anna Ek (S),
+        // ordförande, Bertil Ny (M)"); a label line before names the first.
+        let roles: Vec<(Option<Role>, String)> = list[before..]
+            .iter()
+            .map(|p| (p.affiliation.as_deref().and_then(role_in), p.name.clone()))
+            .collect();
+        for (k, (role, name)) in roles.into_iter().enumerate() {
+            let role = if k == 0 {
+                self.next_role.take().or(role)
+            } else {
+                role
+            };
+            if let Some(role) = role {
+                self.assign(present, role, &name);
+            }
         }
         last
     }
 
     /// Reads a line of the signature block; false when the line is no part of it.
     fn signature_line(&mut self, t: &str) -> bool {
+        let (mut names, mut roles) = (0, 0);
         for cell in cells(t) {
             let c = cell.trim_end_matches(':');
             if is_filler(c) || strip_prefix_ci(c, "paragraf").is_some() || c.starts_with('§') {
                 continue;
             }
-            let role = if ["ordförande", "mötesordförande", "ordf"]
-                .iter()
-                .any(|r| eq_ci(c, r))
-            {
-                Some(Role::Chair)
-            } else if ["sekreterare", "vid protokollet", "protokollförare"]
-                .iter()
-                .any(|r| eq_ci(c, r))
-            {
-                Some(Role::Secretary)
-            } else if ["justerande", "justerare", "justeras"]
-                .iter()
-                .any(|r| eq_ci(c, r))
-            {
-                Some(Role::Other)
-            } else {
-                None
-            };
-            if let Some(role) = role {
+            if let Some(role) = signature_role(c) {
                 self.sigs.push(Sig::Role(role));
+                roles += 1;
             } else if is_name(people::person(c).name.as_str(), 2) {
                 self.sigs.push(Sig::Name(people::person(c).name));
+                names += 1;
             } else if key_line(c).is_some() {
                 return false;
             }
         }
+        // Signatures side by side: a row of names over a row of roles
+        // ("Anders Lindqvist    Birgitta Sjöberg" / "Ordförande    Justerare")
+        // pair by column.
+        if names == 0 && roles > 1 && roles == self.sig_row {
+            let at = self.sigs.len() - 2 * roles;
+            let row: Vec<Sig> = self.sigs.drain(at..).collect();
+            let (row_names, row_roles) = row.split_at(roles);
+            for k in 0..roles {
+                for sig in [&row_names[k], &row_roles[k]] {
+                    self.sigs.push(match sig {
+                        Sig::Name(n) => Sig::Name(n.clone()),
+                        Sig::Role(r) => Sig::Role(*r),
+                    });
+                }
+            }
+        }
+        self.sig_row = if roles == 0 { names } else { 0 };
         true
+    }
+
+    /// "Kent Holmberg, mötesordförande" under "Justeras": a name with its
+    /// role names the chair or secretary.
+    fn named_role(&mut self, t: &str) {
+        if !t.contains(',') && !t.contains('(') {
+            return;
+        }
+        let p = person(t);
+        if let Some(role) = p.affiliation.as_deref().and_then(role_in) {
+            if is_name(&p.name, 2) {
+                self.assign(true, role, &p.name);
+            }
+        }
     }
 
     fn free(&mut self, t: &str) {
         if self.trailer {
+            self.named_role(t);
             return;
         }
         for cell in cells(t) {
@@ -629,11 +759,42 @@ impl<'m> HeaderReader<'m> {
                 }
                 let rest = format!("{} {}", &cell[..r.start], &cell[r.end..]);
                 if !has_words(&rest) {
+                    // "2024-05-08, kl 13:00–15:30": the time after the date.
+                    if self.free_time.is_none() {
+                        self.free_time = find_time(&rest).map(|(t, _)| t);
+                    }
                     continue;
                 }
             }
-            if self.free_time.is_none() && cell.to_lowercase().contains("kl") {
-                self.free_time = find_time(cell).map(|(t, _)| t);
+            if self.free_time.is_none() {
+                // "kl. 13.00" anywhere, or a line that is only a time range ("13.00-15.30").
+                if let Some((t, r)) = find_time(cell) {
+                    let rest = format!("{} {}", &cell[..r.start], &cell[r.end..]);
+                    if cell.to_lowercase().contains("kl") || !has_words(&rest) {
+                        self.free_time = Some(t);
+                        if !has_words(&rest) {
+                            continue;
+                        }
+                    }
+                }
+            }
+            // "PROTOKOLL / fört vid ordinarie årsmöte för Kustens IF": the
+            // line under the kind names the meeting.
+            if self.kind_seen && self.body_from_kind.is_none() && self.body_after.is_none() {
+                let lead = ["fört vid ", "förd vid ", "förda vid ", "fört på ", "från "]
+                    .iter()
+                    .find_map(|l| strip_prefix_ci(cell, l));
+                if let Some(rest) = lead.map(str::trim).filter(|r| has_words(r)) {
+                    self.body_from_kind = Some(super::text::capitalise_first(rest));
+                    continue;
+                }
+            }
+            // "Klubbstugan, Hamnvägen 3" without a key: an address names the place.
+            if is_address(cell) {
+                if self.free_place.is_none() {
+                    self.free_place = place_in(cell);
+                }
+                continue;
             }
             if is_title_like(cell) {
                 if self.kind_seen {
@@ -651,6 +812,16 @@ impl<'m> HeaderReader<'m> {
     pub fn finish(mut self) {
         self.finish_value();
         let m = &mut *self.m;
+        // "Protokoll från samverkansmöte / Närsjukvårdsgruppen Västra
+        // länsdelen": a bare kind of meeting names no group when a line
+        // after it does.
+        let generic = self.body_from_kind.as_deref().is_some_and(|b| {
+            let b = b.to_lowercase();
+            !b.contains(' ') && (b.ends_with("möte") || b.ends_with("sammanträde"))
+        });
+        if generic && self.body_after.is_some() {
+            self.body_from_kind = None;
+        }
         if m.body.is_none() {
             m.body = self
                 .body_from_kind
@@ -664,6 +835,9 @@ impl<'m> HeaderReader<'m> {
         }
         if m.time.is_none() {
             m.time = self.free_time.take();
+        }
+        if m.place.is_none() {
+            m.place = self.free_place.take();
         }
         // Signatures: a role takes the unclaimed name just before it
         // ("Suzana Selan / Ordförande") or else the next one
@@ -988,6 +1162,90 @@ mod tests {
         assert!(!is_trailer_start("Ledamöter"));
         assert!(!is_trailer_start("Tidigare beslut"));
         assert!(!is_trailer_start("Deltagarna diskuterade"));
+    }
+
+    #[test]
+    fn signature_block_side_by_side_pairs_by_column() {
+        let mut m = Meeting::default();
+        let mut r = HeaderReader::new(&mut m);
+        r.start_signatures();
+        for line in split_lines(
+            "Elin Åberg\nSekreterare\n\n\nAnders Lindqvist        Birgitta Sjöberg\n\
+             Ordförande              Justerare\n",
+        ) {
+            r.line(&line);
+        }
+        r.finish();
+        assert_eq!(m.secretary.as_deref(), Some("Elin Åberg"));
+        assert_eq!(m.chair.as_deref(), Some("Anders Lindqvist"));
+    }
+
+    #[test]
+    fn inline_list_with_roles_names_the_chair() {
+        let m = read("Beslutande: Karin Lund (S), ordförande, Per Holm (M), vice ordförande och Lisa Strand (C)\n");
+        assert_eq!(m.chair.as_deref(), Some("Karin Lund"));
+        assert_eq!(names(&m.present), ["Karin Lund", "Per Holm", "Lisa Strand"]);
+    }
+
+    #[test]
+    fn meeting_line_under_the_kind_and_an_address() {
+        let m = read(
+            "PROTOKOLL\nfört vid ordinarie årsmöte för Kustens IF\nSöndag 17 mars 2024 kl. 14.00\n\
+             Klubbstugan, Hamnvägen 3\n",
+        );
+        assert_eq!(m.body.as_deref(), Some("Ordinarie årsmöte för Kustens IF"));
+        assert_eq!(m.place.as_deref(), Some("Klubbstugan, Hamnvägen 3"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-17"));
+        assert!(!is_address(
+            "Regionalt nätverk för folkhälsa, Region Dalarna"
+        ));
+    }
+
+    #[test]
+    fn bare_kind_of_meeting_yields_to_the_group_line() {
+        let m = read("Protokoll från samverkansmöte\nNärsjukvårdsgruppen Västra länsdelen\n");
+        assert_eq!(
+            m.body.as_deref(),
+            Some("Närsjukvårdsgruppen Västra länsdelen")
+        );
+        let m = read("Protokoll fört vid styrelsemöte i Brf Solgläntan\n");
+        assert_eq!(m.body.as_deref(), Some("Styrelsemöte i Brf Solgläntan"));
+    }
+
+    #[test]
+    fn time_range_alone_on_a_line() {
+        let m = read("Minnesanteckningar\nTisdag 3 oktober 2023\n13.00-15.30\nLokal: Rum 204\n");
+        assert_eq!(m.date.as_deref(), Some("2023-10-03"));
+        assert_eq!(m.time.as_deref(), Some("13:00-15:30"));
+        assert_eq!(m.place.as_deref(), Some("Rum 204"));
+    }
+
+    #[test]
+    fn bulleted_attendees_and_time_after_the_date() {
+        let m = read(
+            "Minnesanteckningar\n2024-05-08, kl 13:00–15:30\n\nNärvarande:\n\
+             - Anna Ek, Region Gävleborg (ordförande)\n- Per Lund, Hudiksvalls kommun\n\n\
+             Frånvarande:\n- Olof Berg, Ljusdals kommun\n",
+        );
+        assert_eq!(m.time.as_deref(), Some("13:00-15:30"));
+        assert_eq!(names(&m.present), ["Anna Ek", "Per Lund"]);
+        assert_eq!(names(&m.absent), ["Olof Berg"]);
+        assert_eq!(m.chair.as_deref(), Some("Anna Ek"));
+    }
+
+    #[test]
+    fn presence_table_rows_without_mark_are_absent() {
+        let mut m = Meeting::default();
+        let mut r = HeaderReader::new(&mut m);
+        r.start_trailer();
+        for line in split_lines(
+            "Närvarolista\nLedamöter\tParti\tNärvarande\nKim Ny\tS\tX\nLo Ek\tM\tX\nUlf Ro\tV\t\n",
+        ) {
+            r.line(&line);
+        }
+        r.finish();
+        assert_eq!(names(&m.present), ["Kim Ny", "Lo Ek"]);
+        assert_eq!(names(&m.absent), ["Ulf Ro"]);
     }
 
     #[test]

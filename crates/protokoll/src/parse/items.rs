@@ -10,9 +10,20 @@
 //! starts over at a number it has seen with nothing in between, the first
 //! run was a table of contents too.
 //!
+//! "Punkt 3)" and "Ärende 4:" keep their word in the number ("Punkt 3"),
+//! as "§ 22" keeps its mark. A § title may stand before the § line
+//! ("Title / § 103 Dnr ... / Ärendebeskrivning") or after an "Ärende:" key.
+//! Once a document is numbered with § or "Punkt", a "1. ..." line is a list
+//! inside the item.
+//!
 //! Documents without numbered items (notes) are read a second time with
 //! unnumbered headings as items: a short line standing alone between
-//! paragraphs, without a closing full stop.
+//! paragraphs, without a closing full stop, or written tight against the
+//! text under it when that text starts a new sentence.
+//!
+//! A signature block after the last item (names and roles, "Eva Holm,
+//! ordförande") is set aside even without a "Vid protokollet" or
+//! "Justeras" key.
 
 use std::ops::Range;
 
@@ -20,7 +31,7 @@ use super::header::{is_page_number, is_toc_heading, is_trailer_start, key_line};
 use super::parts::label_line;
 use super::people::presenters;
 use super::text::{
-    bullet, cells, ends_sentence, eq_ci, list_number, plain, starts_lower, starts_upper,
+    bullet, cells, ends_sentence, eq_ci, is_filler, list_number, plain, starts_lower, starts_upper,
     strip_prefix_ci, unwrap_bold, word_count, Line,
 };
 
@@ -46,6 +57,9 @@ pub struct Segments {
     pub header_end: usize,
     /// Runs of trailer lines (attendee lists, signatures) between or after items.
     pub trailers: Vec<Range<usize>>,
+    /// A signature block at the end known only by its form (names and
+    /// roles, no "Underskrifter" or "Vid protokollet" key before it).
+    pub signatures: Option<Range<usize>>,
 }
 
 /// How an item is numbered.
@@ -142,10 +156,13 @@ fn item_start(line: &Line<'_>) -> Option<Start> {
             }
             let after = after.trim_start_matches([')', '.', ':', '-', '–', ' ', '\t']);
             let title = (!after.is_empty()).then(|| after.to_string());
+            // The number as written, without its closing ")" or ".": "Punkt 3"
+            // as "§ 23" keeps its mark.
+            let word = &t[..t.len() - rest.len()];
             return Some(Start {
                 form: Form::Punkt,
                 value,
-                number: value.to_string(),
+                number: format!("{}{value}", word),
                 title,
                 marked,
             });
@@ -205,7 +222,16 @@ pub fn is_plain_heading(t: &str) -> bool {
     if word_count(core, 22) > 20 || cells(core).nth(1).is_some() {
         return false;
     }
-    let lower = core.to_lowercase();
+    // Headings are short: fold on the stack, allocate only for long lines.
+    let mut small = [0u8; 64];
+    let folded;
+    let lower: &str = match super::text::fold_small(core, &mut small) {
+        Some(l) => l,
+        None => {
+            folded = core.to_lowercase();
+            &folded
+        }
+    };
     if lower.contains(" att ")
         || lower.ends_with(" att")
         || lower.contains("beslut") && !lower.starts_with("beslut")
@@ -249,6 +275,30 @@ pub fn is_plain_heading(t: &str) -> bool {
     core.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
+/// Whether `t` can be a heading written tight against the text under it
+/// (`next`): short, heading-like, followed by a line that starts a new
+/// sentence. A wrapped sentence continues in lowercase or stops on a
+/// function word, and a short statement ("Dagordningen godkändes") has a
+/// decision verb, so neither is taken.
+pub fn tight_heading(t: &str, next: &str, buf: &mut String) -> bool {
+    let t = t.trim();
+    if t.len() > 60 || word_count(t, 9) > 8 || t.ends_with(':') {
+        return false;
+    }
+    if !starts_upper(next.trim_start()) {
+        return false;
+    }
+    let last = t.rsplit(' ').next().unwrap_or("");
+    const OPEN: [&str; 16] = [
+        "och", "att", "i", "på", "för", "med", "som", "till", "av", "om", "en", "ett", "den",
+        "det", "från", "samt",
+    ];
+    if OPEN.iter().any(|w| eq_ci(last, w)) || !is_plain_heading(t) {
+        return false;
+    }
+    super::decisions::trigger(t, buf).is_none()
+}
+
 fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
     let n = lines.len();
     let mut items: Vec<RawItem> = Vec::new();
@@ -259,6 +309,7 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
     let mut prev_blank = true;
     let mut prev_listish = false;
     let mut seen_content = false;
+    let mut buf = String::new();
     let mut i = 0;
     while i < n {
         if furniture[i] {
@@ -324,8 +375,11 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
         if unnumbered && trailer_start.is_none() {
             let next_blank = lines.get(i + 1).is_none_or(|l| l.is_blank());
             let marked = line.level > 0 || unwrap_bold(line.text).is_some();
+            let tight = prev_blank
+                && !next_blank
+                && tight_heading(text, lines[i + 1].clean.as_ref(), &mut buf);
             let heading = seen_content
-                && (marked || (prev_blank && next_blank))
+                && (marked || (prev_blank && next_blank) || tight)
                 && is_plain_heading(text)
                 && bullet(line.text).is_none();
             if heading {
@@ -352,15 +406,75 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
         prev_blank = false;
         i += 1;
     }
+    let mut signatures = None;
     if let Some(ts) = trailer_start {
         trailers.push(ts..n);
+    } else if let Some(last) = items.last() {
+        if let Some(at) = signature_tail(lines, furniture, last.body.clone()) {
+            close(&mut items, at);
+            signatures = Some(at..n);
+        }
     }
     let header_end = items.first().map_or(n, |it| it.head);
     Segments {
         items,
         header_end,
         trailers,
+        signatures,
     }
+}
+
+/// Where a signature block at the end of `body` starts: a run of lines,
+/// after a blank line, holding only names, signature roles ("Ordförande",
+/// "Justerare"), filler ("........") and place-and-date lines, with at least
+/// one name and one role. Looks back at most a few lines.
+fn signature_tail(lines: &[Line<'_>], furniture: &[bool], body: Range<usize>) -> Option<usize> {
+    let (mut names, mut roles, mut start) = (0, 0, None);
+    let mut k = body.end;
+    let mut seen = 0;
+    while k > body.start && seen < 12 {
+        k -= 1;
+        let line = &lines[k];
+        if line.is_blank() || furniture[k] {
+            continue;
+        }
+        seen += 1;
+        let mut ok = true;
+        for cell in cells(line.clean.as_ref()) {
+            let signer = super::people::person(cell);
+            if super::header::signature_role(cell).is_some() {
+                roles += 1;
+            } else if signer
+                .affiliation
+                .as_deref()
+                .and_then(super::people::role_in)
+                .is_some()
+                && cell.len() <= 60
+                && super::people::is_name(&signer.name, 2)
+            {
+                // "Eva Holm, ordförande": name and role in one.
+                names += 1;
+                roles += 1;
+            } else if cell.split_whitespace().count() <= 4
+                && !ends_sentence(cell)
+                && super::people::is_name(&super::people::person(cell).name, 2)
+            {
+                names += 1;
+            } else if !(is_filler(cell)
+                || super::dates::find_date(cell).is_some() && cell.len() < 40)
+            {
+                ok = false;
+                break;
+            }
+        }
+        if !ok {
+            break;
+        }
+        start = Some(k);
+    }
+    let start = start?;
+    let after_blank = start > body.start && lines[start - 1].is_blank();
+    (names > 0 && roles > 0 && after_blank).then_some(start)
 }
 
 /// Ends the last item's body at line `at`.
@@ -370,6 +484,39 @@ fn close(items: &mut [RawItem], at: usize) {
             last.body.end = at.max(last.body.start);
         }
     }
+}
+
+/// The line holding the title of the § item at line `i` when the title
+/// stands before the § line: the nearest line above (across blank lines
+/// and page furniture) that stands alone, reads as a heading and is not
+/// the previous item's own heading.
+fn title_before(
+    lines: &[Line<'_>],
+    furniture: &[bool],
+    items: &[RawItem],
+    i: usize,
+) -> Option<usize> {
+    let floor = items.last().map_or(0, |it| it.body.start);
+    let mut c = i;
+    loop {
+        if c <= floor {
+            return None;
+        }
+        c -= 1;
+        if !(lines[c].is_blank() || furniture[c]) {
+            break;
+        }
+    }
+    let alone = c == 0 || lines[c - 1].is_blank() || furniture[c - 1];
+    let t = lines[c].clean.as_ref().trim();
+    let heading = starts_upper(t)
+        && !ends_sentence(t)
+        && !t.ends_with([',', ';', ':'])
+        && word_count(t, 21) <= 20
+        && label_line(t).is_none()
+        && key_line(t).is_none()
+        && item_start(&lines[c]).is_none();
+    (alone && heading).then_some(c)
 }
 
 /// Decides whether `start` at line `i` begins an item; if so pushes it and
@@ -386,7 +533,18 @@ fn accept(
     if start.form == Form::Dot && !start.marked && !prev_blank && prev_listish {
         return None;
     }
+    // In a document numbered "§ 5" or "Punkt 5", a "1. ..." line is a list
+    // inside the item (a numbered decision), never an item of its own.
+    if start.form == Form::Dot
+        && !start.marked
+        && items
+            .last()
+            .is_some_and(|it| matches!(it.form, Form::Paragraph | Form::Punkt))
+    {
+        return None;
+    }
     let is_blank = |k: usize| lines[k].is_blank() || furniture[k];
+    let mut head = i;
     // The title: on the line, or on the next non-blank line.
     let (title, body_start) = match &start.title {
         Some(t) => (t.clone(), i + 1),
@@ -397,6 +555,14 @@ fn accept(
             }
             if j >= lines.len() || item_start(&lines[j]).is_some() {
                 (String::new(), i + 1)
+            } else if let Some(c) = (label_line(lines[j].clean.as_ref()).is_some())
+                .then(|| title_before(lines, furniture, items, i))
+                .flatten()
+            {
+                // "Title / § 103 Dnr ... / Ärendebeskrivning": the part label
+                // right after the § line shows the title came before it.
+                head = c;
+                (plain(lines[c].text).trim().to_string(), i + 1)
             } else {
                 let mut title = plain(lines[j].text).trim().to_string();
                 let mut k = j + 1;
@@ -458,13 +624,18 @@ fn accept(
     if eq_ci(title.trim(), "") && start.title.is_none() && start.form != Form::Paragraph {
         return None;
     }
-    close(items, i);
+    close(items, head);
+    // "Ärende: Bygglov för ..." under the § line: the key is no part of the title.
+    let title = title.trim();
+    let title = strip_prefix_ci(title, "ärende:")
+        .or_else(|| strip_prefix_ci(title, "ärendet:"))
+        .unwrap_or(title);
     items.push(RawItem {
         number: Some(start.number.clone()),
         value: Some(start.value),
         title: title.trim().trim_end_matches(':').trim().to_string(),
         form: start.form,
-        head: i,
+        head,
         body: body_start..lines.len(),
     });
     Some(body_start)
@@ -537,6 +708,34 @@ mod tests {
     }
 
     #[test]
+    fn title_before_the_paragraph_line_and_arende_key() {
+        check(
+            "§ 101 Dnr BMN 2023/1\nGodkännande av dagordning\n\nBeslut\nGodkänns.\n\n\
+             Tillsyn enligt miljöbalken\n§ 102 Dnr BMN 2023/2\n\nÄrendebeskrivning\nText.\n\n\
+             § 103 Dnr BMN 2023/3\nÄrende: Meddelanden\n\nBeslut\nText.\n",
+            &[
+                (Some("§ 101"), "Godkännande av dagordning"),
+                (Some("§ 102"), "Tillsyn enligt miljöbalken"),
+                (Some("§ 103"), "Meddelanden"),
+            ],
+        );
+    }
+
+    #[test]
+    fn numbered_decisions_inside_paragraph_items_stay_text() {
+        check(
+            "§ 5 Bygglov Ekbacken 2:3\nDnr MN 2024/12\n\nBeslut\n1. Bygglov beviljas enligt ansökan\n\
+             2. Avgiften fastställs till 12 000 kr\n\n§ 6 Meddelanden\n\nText.\n\n\
+             Punkt 7) Övrigt\n1. Budget\n2. Lokaler\n",
+            &[
+                (Some("§ 5"), "Bygglov Ekbacken 2:3"),
+                (Some("§ 6"), "Meddelanden"),
+                (Some("Punkt 7"), "Övrigt"),
+            ],
+        );
+    }
+
+    #[test]
     fn toc_without_heading_is_dropped_when_numbers_start_over() {
         check(
             "§ 45 Val av justerare\n§ 46 Bidrag\n§ 47 Övrigt\n\n§ 45 Val av justerare\n\nAnna utses.\n\n\
@@ -555,8 +754,15 @@ mod tests {
             "Protokoll styrelsemöte\n\nPunkt 1) Mötets öppnande\nOrdföranden öppnade mötet.\n\n\
              Punkt 2) Val av justerare\nEva valdes.\n",
             &[
-                (Some("1"), "Mötets öppnande"),
-                (Some("2"), "Val av justerare"),
+                (Some("Punkt 1"), "Mötets öppnande"),
+                (Some("Punkt 2"), "Val av justerare"),
+            ],
+        );
+        check(
+            "Protokoll\n\nÄrende 1: Mötets öppnande\nText.\n\nÄrende 2. Val av justerare\nText.\n",
+            &[
+                (Some("Ärende 1"), "Mötets öppnande"),
+                (Some("Ärende 2"), "Val av justerare"),
             ],
         );
     }
@@ -580,6 +786,37 @@ mod tests {
                 (Some("1"), "Mötets öppnande"),
                 (Some("2"), "Val av justerare"),
             ],
+        );
+    }
+
+    #[test]
+    fn signature_block_after_the_last_item_is_set_aside() {
+        let input = "1. Öppnande\nText.\n\n2. Avslutning\nMötet avslutades.\n\n\
+                     Elin Åberg\nSekreterare\n\nAnders Lindqvist\tBirgitta Sjöberg\nOrdförande\tJusterare\n";
+        let lines = split_lines(input);
+        let seg = segment(&lines, &vec![false; lines.len()]);
+        assert_eq!(seg.signatures, Some(6..lines.len()));
+        assert_eq!(seg.items[1].body.end, 6);
+        let lines = split_lines(
+            "1. Öppnande\nText.\n\n2. Avslutning\nMötet avslutades.\n\nEva Holm, ordförande\n",
+        );
+        let seg = segment(&lines, &vec![false; lines.len()]);
+        assert_eq!(seg.signatures, Some(6..lines.len()));
+        // A closing sentence is no signature block.
+        let lines = split_lines(
+            "1. Öppnande\nText.\n\n2. Avslutning\n\nOrdförande Anna Ek avslutade mötet.\n",
+        );
+        assert_eq!(segment(&lines, &vec![false; lines.len()]).signatures, None);
+    }
+
+    #[test]
+    fn headings_tight_against_their_text() {
+        check(
+            "Minnesanteckningar\nDatum: 2023-10-03\n\nInledning\nHelena hälsade välkomna.\n\n\
+             Uppföljning av handlingsplanen\nJohan gick igenom läget.\n\n\
+             Gruppen har träffats två gånger och tagit fram ett förslag på\naktiviteter under hösten.\n\n\
+             Dagordningen godkändes\nInga tillägg.\n",
+            &[(None, "Inledning"), (None, "Uppföljning av handlingsplanen")],
         );
     }
 

@@ -8,7 +8,7 @@
 //! 3. [`items`] finds where agenda items start ("1. Title", "§ 22",
 //!    "Punkt 3)", "## 3. Title", unnumbered headings in notes), skips tables
 //!    of contents, and sets aside the trailer (attendee lists and
-//!    signatures after the last item).
+//!    signatures after the last item, keyed or known by their form).
 //! 4. [`header`] reads the metadata from the lines before the first item and
 //!    from the trailer: kind, body, date, time, place, reference, chair,
 //!    secretary, who was present and absent. [`dates`] and [`people`] read
@@ -71,6 +71,12 @@ pub fn parse(text: &str, source: &str) -> Parsed {
     }
     for run in &segments.trailers {
         reader.start_trailer();
+        for line in &lines[run.clone()] {
+            reader.line(line);
+        }
+    }
+    if let Some(run) = &segments.signatures {
+        reader.start_signatures();
         for line in &lines[run.clone()] {
             reader.line(line);
         }

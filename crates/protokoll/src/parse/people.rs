@@ -35,6 +35,18 @@ const LABELS: [&str; 22] = [
     "insynsplats",
 ];
 
+/// How a role in an inline attendee list begins.
+const ROLE_STEMS: [&str; 8] = [
+    "ordförande",
+    "vice ordförande",
+    "andre vice ordförande",
+    "ersättare",
+    "tjänstgörande ersättare",
+    "sekreterare",
+    "ledamot",
+    "adjungerad",
+];
+
 /// What a label line inside an attendee list says about the next person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -90,16 +102,17 @@ pub fn is_name(s: &str, min_words: usize) -> bool {
     words >= min_words
 }
 
-/// Reads one attendee line into people. `inline` lists ("A, B och C") are
-/// split into several names; otherwise the line is one person.
+/// Reads one attendee line into people. `inline` lists ("A, B och C",
+/// "Anna Ek (S), ordförande, Bertil Ny (M)") are split into several
+/// people; otherwise the line is one person.
 pub fn people_in(line: &str, out: &mut Vec<Person>) -> usize {
     let line = line.trim().trim_end_matches(['.', ';']).trim();
     if line.is_empty() {
         return 0;
     }
-    if let Some(names) = inline_list(line) {
+    if let Some(people) = inline_list(line) {
         let before = out.len();
-        out.extend(names.into_iter().map(person));
+        out.extend(people);
         return out.len() - before;
     }
     let p = person(line);
@@ -111,12 +124,21 @@ pub fn people_in(line: &str, out: &mut Vec<Person>) -> usize {
     }
 }
 
-/// Splits "A, B, C och D" when every part is a name; `None` for a single
-/// person with an affiliation ("Maria Wiltz, Region Kronoberg").
-fn inline_list(line: &str) -> Option<Vec<&str>> {
+/// Splits "A, B, C och D" when every part is a name or, between names, a
+/// lowercase description of the name before it ("Anna Ek (S), ordförande,
+/// Bertil Ny (M)"); `None` for a single person with an affiliation
+/// ("Maria Wiltz, Region Kronoberg", "Jonas Berg, förvaltningschef").
+fn inline_list(line: &str) -> Option<Vec<Person>> {
     let commas = line.bytes().filter(|&b| b == b',' || b == b';').count();
     if commas < 2 && !line.contains(" och ") && !line.contains(" samt ") {
-        return None;
+        // "Fredrik Holm, Gunilla Ek": two full names, where the second part
+        // names no organisation ("Maria Wiltz, Region Kronoberg").
+        let (a, b) = line.split_once([',', ';'])?;
+        let (a, b) = (a.trim(), b.trim());
+        let full =
+            |p: &str| is_name(strip_paren(p), 2) && strip_paren(p).split_whitespace().count() <= 3;
+        return (full(a) && full(b) && !names_organisation(strip_paren(b)))
+            .then(|| vec![person(a), person(b)]);
     }
     let mut parts: Vec<&str> = Vec::new();
     let mut has_och = false;
@@ -132,12 +154,92 @@ fn inline_list(line: &str) -> Option<Vec<&str>> {
             parts.push(rest);
         }
     }
-    let name_part = |p: &&str| is_name(strip_paren(p), 1) && p.split_whitespace().count() <= 4;
-    if parts.len() >= 2 && parts.iter().all(name_part) && (has_och || parts.len() >= 3) {
-        Some(parts)
-    } else {
-        None
+    let name_part = |p: &str| is_name(strip_paren(p), 1) && p.split_whitespace().count() <= 4;
+    // A description: a role in the meeting, lowercase ("vice ordförande",
+    // "ersättare för David Dahl (C)"). Titles and workplaces ("tf",
+    // "områdeschef") are affiliations of one person, not list separators.
+    let description = |p: &str| {
+        super::text::starts_lower(p)
+            && p.split_whitespace().count() <= 6
+            && (label(p).is_some() || ROLE_STEMS.iter().any(|r| p.starts_with(r)))
+    };
+    let mut people: Vec<Person> = Vec::new();
+    let mut described_between = false;
+    let mut attached = false;
+    let mut last_described = false;
+    for p in &parts {
+        let workplace = !people.is_empty() && names_organisation(strip_paren(p));
+        if name_part(p) && !workplace {
+            if last_described && strip_paren(p).split_whitespace().count() < 2 {
+                return None;
+            }
+            described_between |= last_described;
+            last_described = false;
+            people.push(person(p));
+        } else if workplace || description(p) && !people.is_empty() {
+            // "Helena Borg, Region Dalarna, Johan Vik, Falu kommun och ...":
+            // a workplace belongs to the name before it.
+            attached |= workplace;
+            let last = people.last_mut()?;
+            last.affiliation = Some(match last.affiliation.take() {
+                Some(a) => format!("{a}, {p}"),
+                None => p.to_string(),
+            });
+            last_described = true;
+        } else {
+            return None;
+        }
     }
+    // With workplaces between them, every name is a full one: "Hälso- och
+    // sjukvårdsförvaltningen" must not make "Hälso-" a person.
+    if attached
+        && people
+            .iter()
+            .any(|p| p.name.split_whitespace().count() < 2 || p.name.ends_with('-'))
+    {
+        return None;
+    }
+    let evidence = has_och || people.len() >= 3 || described_between;
+    (people.len() >= 2 && evidence).then_some(people)
+}
+
+/// Whether a capitalised phrase names an organisation or a place rather
+/// than a person: "Region Kronoberg", "Växjö Kommun", "Hälsohuset Öst".
+fn names_organisation(s: &str) -> bool {
+    const WORDS: [&str; 12] = [
+        "region",
+        "kommun",
+        "landsting",
+        "landstinget",
+        "länsstyrelsen",
+        "förvaltning",
+        "förvaltningen",
+        "ab",
+        "län",
+        "stad",
+        "förening",
+        "föreningen",
+    ];
+    const ENDINGS: [&str; 14] = [
+        "kommun",
+        "förvaltningen",
+        "nämnden",
+        "förbundet",
+        "regionen",
+        "enheten",
+        "avdelningen",
+        "huset",
+        "skolan",
+        "vården",
+        "kliniken",
+        "centralen",
+        "föreningen",
+        "styrelsen",
+    ];
+    // No allocation: whole words compare case-insensitively; the endings
+    // of compounds ("Socialförvaltningen") are lowercase as written.
+    s.split_whitespace()
+        .any(|w| WORDS.iter().any(|x| eq_ci(w, x)) || ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
 fn strip_paren(s: &str) -> &str {
@@ -164,14 +266,21 @@ pub fn person(s: &str) -> Person {
 /// The role a person's affiliation names: "(S), ordförande" is the chair,
 /// "vice ordförande" is not.
 pub fn role_in(affiliation: &str) -> Option<Role> {
-    let lower = affiliation.to_lowercase();
-    for part in lower.split([',', '(', ')']) {
-        match part.trim() {
-            "ordförande" | "mötesordförande" | "ordf" | "ordf." => return Some(Role::Chair),
-            "sekreterare" | "protokollförare" | "mötessekreterare" | "sekr" | "sekr." => {
-                return Some(Role::Secretary)
-            }
-            _ => {}
+    const CHAIR: [&str; 4] = ["ordförande", "mötesordförande", "ordf", "ordf."];
+    const SECRETARY: [&str; 5] = [
+        "sekreterare",
+        "protokollförare",
+        "mötessekreterare",
+        "sekr",
+        "sekr.",
+    ];
+    for part in affiliation.split([',', '(', ')']) {
+        let part = part.trim();
+        if CHAIR.iter().any(|r| eq_ci(part, r)) {
+            return Some(Role::Chair);
+        }
+        if SECRETARY.iter().any(|r| eq_ci(part, r)) {
+            return Some(Role::Secretary);
         }
     }
     None
@@ -267,6 +376,54 @@ mod tests {
                 ("Anna Stake", None),
                 ("Karin Svensson", None),
             ],
+        );
+        check(
+            "Karin Lund (S), ordförande, Per Holm (M), vice ordförande, Lisa Strand (C) och Omar Said (L)",
+            &[
+                ("Karin Lund", Some("(S), ordförande")),
+                ("Per Holm", Some("(M), vice ordförande")),
+                ("Lisa Strand", Some("(C)")),
+                ("Omar Said", Some("(L)")),
+            ],
+        );
+        check(
+            "Anna Ek (S), ordförande, Bertil Ny (M)",
+            &[
+                ("Anna Ek", Some("(S), ordförande")),
+                ("Bertil Ny", Some("(M)")),
+            ],
+        );
+        check(
+            "Karin Svensson, Region Kronoberg, ordförande",
+            &[("Karin Svensson", Some("Region Kronoberg, ordförande"))],
+        );
+        check(
+            "Greger Larsson, tf, Ljungby",
+            &[("Greger Larsson", Some("tf, Ljungby"))],
+        );
+        check(
+            "Fredrik Holm, Gunilla Ek",
+            &[("Fredrik Holm", None), ("Gunilla Ek", None)],
+        );
+        check(
+            "Ewa Ekman, Växjö kommun",
+            &[("Ewa Ekman", Some("Växjö kommun"))],
+        );
+        check(
+            "Helena Borg, Region Dalarna, Johan Vik, Falu kommun, Amira Hassan och Tove Lind",
+            &[
+                ("Helena Borg", Some("Region Dalarna")),
+                ("Johan Vik", Some("Falu kommun")),
+                ("Amira Hassan", None),
+                ("Tove Lind", None),
+            ],
+        );
+        check(
+            "Suzana Selan, Hälso- och sjukvårdsförvaltningen, Region Blekinge",
+            &[(
+                "Suzana Selan",
+                Some("Hälso- och sjukvårdsförvaltningen, Region Blekinge"),
+            )],
         );
         check("Ledamöter", &[]);
         check("Sammanställande i verksamhetsgrupperna", &[]);

@@ -1,5 +1,6 @@
 //! Small text helpers shared by every stage of the parser: lines, markdown
-//! clean-up, table cells and case-insensitive comparisons.
+//! clean-up (markdown table rows become tab-separated cells, rules blank
+//! lines), table cells and case-insensitive comparisons.
 //!
 //! Everything here works on borrowed slices and at most one reused buffer, so
 //! the stages above can call it once per line without allocating per line.
@@ -43,7 +44,18 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
     };
     for raw in pieces {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let (level, text) = heading_level(raw);
+        let (level, mut text) = heading_level(raw);
+        // "> Styrelsen beslutar ...": a markdown quote mark is no part of the text.
+        while let Some(rest) = text.strip_prefix('>') {
+            text = rest.trim_start();
+        }
+        let first = text.as_bytes().first().copied();
+        if matches!(first, Some(b'|' | b'-' | b'*' | b'_')) {
+            if let Some(line) = markdown_row(raw, text) {
+                lines.push(line);
+                continue;
+            }
+        }
         lines.push(Line {
             raw,
             text,
@@ -52,6 +64,47 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
         });
     }
     lines
+}
+
+/// A markdown table row or rule as a line: a rule ("---") and a table's
+/// separator row ("|---|:--|") are blank; a row ("| Maja Öberg (S) |
+/// ordförande |") reads as tab-separated cells, like the tables of PDF
+/// exports.
+fn markdown_row<'a>(raw: &'a str, text: &'a str) -> Option<Line<'a>> {
+    let blank = Line {
+        raw,
+        text: "",
+        level: 0,
+        clean: std::borrow::Cow::Borrowed(""),
+    };
+    let mark = text.as_bytes()[0];
+    let rule = text.len() >= 3
+        && matches!(mark, b'-' | b'*' | b'_')
+        && text.bytes().all(|b| b == mark || b == b' ');
+    if rule {
+        return Some(blank);
+    }
+    let inner = text.strip_prefix('|')?;
+    let inner = inner.strip_suffix('|').unwrap_or(inner).trim();
+    if inner
+        .bytes()
+        .all(|b| matches!(b, b'-' | b':' | b'|' | b' '))
+    {
+        return Some(blank);
+    }
+    let mut clean = String::with_capacity(inner.len());
+    for (k, cell) in inner.split('|').map(str::trim).enumerate() {
+        if k > 0 {
+            clean.push('\t');
+        }
+        push_plain(&mut clean, cell);
+    }
+    Some(Line {
+        raw,
+        text: inner,
+        level: 0,
+        clean: std::borrow::Cow::Owned(clean),
+    })
 }
 
 /// Strips markdown heading marks. Returns the level and the rest, trimmed.
@@ -449,6 +502,33 @@ mod tests {
         );
         assert_eq!(strip_prefix_ci("När", "närvarande"), None);
         assert!(eq_ci("Beslut", "beslut"));
+    }
+
+    #[test]
+    fn markdown_quotes() {
+        let lines = split_lines("> Styrelsen beslutar att anta budgeten.\n> > **Citat**\n");
+        assert_eq!(lines[0].text, "Styrelsen beslutar att anta budgeten.");
+        assert_eq!(lines[1].clean, "Citat");
+    }
+
+    #[test]
+    fn markdown_tables_and_rules() {
+        let lines = split_lines(
+            "| Namn | Roll |\n|------|:----|\n| **Maja Öberg** (S) | ordförande |\n---\n- punkt\n",
+        );
+        let clean: Vec<&str> = lines.iter().map(|l| l.clean.as_ref()).collect();
+        assert_eq!(
+            clean,
+            [
+                "Namn\tRoll",
+                "",
+                "Maja Öberg (S)\tordförande",
+                "",
+                "- punkt",
+                ""
+            ]
+        );
+        assert!(lines[1].is_blank() && lines[3].is_blank());
     }
 
     #[test]
