@@ -64,10 +64,16 @@ fn print(out: &mut impl Write, v: &ItemView) -> std::io::Result<()> {
     writeln!(out)?;
     let it = &v.item;
     match &it.number {
-        Some(n) => writeln!(out, "{n}. {}", it.title)?,
+        // "3. Title", but "§ 22 Title" and "Punkt 3 Title" as the minutes write them.
+        Some(n) if n.starts_with(|c: char| c.is_ascii_digit()) => {
+            writeln!(out, "{n}. {}", it.title)?
+        }
+        Some(n) => writeln!(out, "{n} {}", it.title)?,
         None => writeln!(out, "{}", it.title)?,
     }
-    if !it.presenters.is_empty() {
+    // The item's text keeps its own presenter line where the minutes had one;
+    // print the presenters only when the text does not already say them.
+    if !it.presenters.is_empty() && !it.text.contains("Föredragande") {
         writeln!(out, "Föredragande: {}", it.presenters.join(", "))?;
     }
     for s in &it.sections {
