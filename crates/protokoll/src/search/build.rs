@@ -182,18 +182,16 @@ fn konst(q: Q, score: f32) -> Q {
 }
 
 fn should(qs: Vec<Q>) -> Q {
-    if qs.len() == 1 {
-        return qs
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| Box::new(EmptyQuery));
-    }
-    Box::new(BooleanQuery::new(
-        qs.into_iter().map(|q| (Occur::Should, q)).collect(),
-    ))
+    combine(Occur::Should, qs)
 }
 
 fn must(qs: Vec<Q>) -> Q {
+    combine(Occur::Must, qs)
+}
+
+/// One clause stands for itself; a boolean query of one clause would only add
+/// a scorer layer.
+fn combine(occur: Occur, qs: Vec<Q>) -> Q {
     if qs.len() == 1 {
         return qs
             .into_iter()
@@ -201,7 +199,7 @@ fn must(qs: Vec<Q>) -> Q {
             .unwrap_or_else(|| Box::new(EmptyQuery));
     }
     Box::new(BooleanQuery::new(
-        qs.into_iter().map(|q| (Occur::Must, q)).collect(),
+        qs.into_iter().map(|q| (occur, q)).collect(),
     ))
 }
 
