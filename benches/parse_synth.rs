@@ -17,16 +17,7 @@ fn parse(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("synthetic", |b| {
         b.iter(|| {
-            let items: u64 = corpus
-                .meetings
-                .iter()
-                .map(|m| {
-                    protokoll::parse::parse(&m.text, &m.file_name)
-                        .meeting
-                        .items
-                        .len() as u64
-                })
-                .sum();
+            let items = support::parsed_items(&corpus);
             assert_eq!(items, expected);
             items
         })
