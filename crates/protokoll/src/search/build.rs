@@ -19,6 +19,17 @@
 //! for words of 5 letters or more; 2 for words of 9 or more that have no
 //! exact match at all: "trakeostomi" finds "trackestomi").
 //!
+//! How the work is split, so that a query reads as little as it can:
+//!
+//! - each unit is one [`UnitQuery`]: its fields' postings are read once
+//!   for both its BM25 and its tier;
+//! - with two units or more, the intersection of the units is ranked first
+//!   ([`Built::conjunction`]); when the whole page has every unit's full tier
+//!   there, the union is never scored, only counted on bitsets
+//!   ([`super::count`]);
+//! - the proximity bonus and words too common to select documents are added
+//!   to the best candidates only ([`Rescore`], [`super::RESCORE_WINDOW`]).
+//!
 //! Work per query is bounded: at most [`super::parser::MAX_TERMS`] words,
 //! [`MAX_POSITIONS`] analysed positions, [`MAX_PREFIX_TERMS`] expansions
 //! per prefix (chosen among at most [`MAX_PREFIX_SCAN`] dictionary entries
@@ -29,16 +40,19 @@ use std::collections::HashMap;
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
-    EnableScoring, Explanation, FuzzyTermQuery, Occur, PhraseQuery, Query as TantivyQuery,
-    RangeQuery, Scorer, TermQuery, Weight as TantivyWeight,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, EnableScoring, Explanation, FuzzyTermQuery,
+    Occur, PhraseQuery, Query as TantivyQuery, RangeQuery, Scorer, TermQuery,
+    Weight as TantivyWeight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term};
 
+use super::count::Counting;
 use super::parser::{Clause, Node};
+use super::proximity::PairBonus;
 use super::snippet::Highlighter;
+use super::unit::UnitQuery;
 use super::Query;
 use crate::index::document::parse_date;
 use crate::index::schema::{Fields, Weight, KIND_DECISION, KIND_MEETING};
@@ -48,6 +62,8 @@ type Q = Box<dyn TantivyQuery>;
 
 /// The score one matched query unit adds: far above any BM25 score.
 pub const TIER: f32 = 1000.0;
+/// The share of a unit's other matching fields added to its best field.
+const TIE: f32 = 0.2;
 /// A word with at most this many matching documents gets the fallbacks.
 const FEW: u64 = 2;
 /// A word in fewer documents than this is never too common to count.
@@ -66,10 +82,40 @@ pub const MAX_TYPO_TERMS: usize = 16;
 /// A query ready to run.
 pub(crate) struct Built {
     pub query: Q,
+    /// Scores added to the best candidates of `query` only (proximity of
+    /// query words, words too common to select documents): see
+    /// [`super::RESCORE_WINDOW`].
+    pub rescore: Vec<Rescore>,
+    /// For queries of two units or more: the documents holding every unit,
+    /// and the score a document with every unit's full tier reaches.
+    pub conjunction: Option<(Q, f32)>,
+    /// What decides the hits of a scored query, to count them.
+    pub counting: Counting,
     pub highlighter: Highlighter,
     /// False when the query has no positive part: hits are then listed by
     /// date, not by score.
     pub scored: bool,
+}
+
+/// A score added to the best candidates only.
+pub(crate) enum Rescore {
+    /// A word too common to select documents: its BM25 still counts.
+    Common(UnitQuery),
+    /// Two adjacent query words standing together in a document.
+    Pair(PairBonus),
+}
+
+impl Rescore {
+    pub fn add_scores(
+        &self,
+        searcher: &Searcher,
+        docs: &mut [(f32, tantivy::DocAddress)],
+    ) -> tantivy::Result<()> {
+        match self {
+            Rescore::Common(q) => q.add_scores(searcher, docs),
+            Rescore::Pair(p) => p.add_scores(searcher, docs),
+        }
+    }
 }
 
 /// One analysed position of query text: the whole word and the
@@ -82,13 +128,48 @@ struct Pos {
     raw: String,
 }
 
-/// A query unit: what scores it, and what puts a document in its tier.
+/// A query unit: the child queries that match it, each with the tier it
+/// grants (see [`UnitQuery`]).
 struct Unit {
-    scoring: Q,
-    tier: Q,
+    children: Vec<(Q, f32)>,
     /// A word most documents hold: it scores, but matching it alone does
     /// not make a document a hit.
     common: bool,
+}
+
+impl Unit {
+    fn query(self) -> Q {
+        if self.children.is_empty() {
+            return Box::new(EmptyQuery);
+        }
+        Box::new(UnitQuery::new(self.children, TIE))
+    }
+
+    /// The highest tier a match of this unit grants.
+    fn max_tier(&self) -> f32 {
+        self.children.iter().map(|(_, t)| *t).fold(0.0, f32::max)
+    }
+
+    fn clone_query(&self) -> Q {
+        let children = self
+            .children
+            .iter()
+            .map(|(q, t)| (q.box_clone(), *t))
+            .collect();
+        Unit {
+            children,
+            common: self.common,
+        }
+        .query()
+    }
+
+    /// A unit made of one query whose score already holds its tiers.
+    fn whole(query: Q) -> Unit {
+        Unit {
+            children: vec![(query, 0.0)],
+            common: false,
+        }
+    }
 }
 
 struct Builder<'a> {
@@ -125,6 +206,18 @@ pub(crate) fn build(
     } else {
         units.into_iter().partition(|u| !u.common)
     };
+    // Documents with every unit: when enough of them have every tier, they
+    // are the best page, and the intersection is far cheaper to score
+    // than the union.
+    let any: Vec<Q> = units
+        .iter()
+        .flat_map(|u| u.children.iter().map(|(q, _)| q.box_clone()))
+        .collect();
+    let every: Option<(Vec<Q>, f32)> = (units.len() >= 2).then(|| {
+        let tiers = units.iter().map(Unit::max_tier).sum();
+        let parts = units.iter().map(|u| u.clone_query()).collect();
+        (parts, tiers)
+    });
     let main: Q = if units.is_empty() {
         if clauses.iter().any(|c| !c.negated) {
             // Words were typed but none is searchable (":::", "\\"):
@@ -135,25 +228,44 @@ pub(crate) fn build(
             Box::new(AllQuery)
         }
     } else {
-        let mut should = Vec::with_capacity(units.len() * 2);
-        for u in units {
-            should.push((Occur::Should, u.scoring));
-            should.push((Occur::Should, u.tier));
-        }
-        let required: Q = Box::new(BooleanQuery::new(should));
-        // Proximity bonuses and common words add to the score of documents
-        // that match, without making more documents match.
-        let mut parts = vec![(Occur::Must, required)];
-        parts.extend(common.into_iter().map(|u| (Occur::Should, u.scoring)));
-        parts.extend(bonus.into_iter().map(|q| (Occur::Should, q)));
-        Box::new(BooleanQuery::new(parts))
+        should(units.into_iter().map(Unit::query).collect())
     };
-    let mut all: Vec<(Occur, Q)> = vec![(Occur::Must, main)];
-    all.extend(negs.into_iter().map(|q| (Occur::MustNot, q)));
-    all.push((Occur::MustNot, keyword(fields.doc_kind, KIND_MEETING)));
-    all.extend(b.filters(query)?.into_iter().map(|q| (Occur::Must, q)));
+    // Proximity bonuses and common words add to the score of documents
+    // that match, without making more documents match: they are left to
+    // the rescoring of the best candidates, which saves reading their
+    // positions and long postings for every match.
+    let rescore: Vec<Rescore> = if scored {
+        common
+            .into_iter()
+            .map(|u| Rescore::Common(UnitQuery::new(u.children, TIE)))
+            .chain(bonus)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // Exclusions and filters, shared by the query and the intersection.
+    let mut none = negs;
+    none.push(keyword(fields.doc_kind, KIND_MEETING));
+    let all = b.filters(query)?;
+    let rest: Vec<(Occur, Q)> = none
+        .iter()
+        .map(|q| (Occur::MustNot, q.box_clone()))
+        .chain(all.iter().map(|q| (Occur::Must, q.box_clone())))
+        .collect();
+    let with_rest = |first: Vec<(Occur, Q)>| -> Q {
+        let mut all = first;
+        all.extend(rest.iter().map(|(o, q)| (*o, q.box_clone())));
+        Box::new(BooleanQuery::new(all))
+    };
+    let conjunction = every.map(|(parts, tiers)| {
+        let parts = parts.into_iter().map(|q| (Occur::Must, q)).collect();
+        (with_rest(parts), tiers)
+    });
     Ok(Built {
-        query: Box::new(BooleanQuery::new(all)),
+        query: with_rest(vec![(Occur::Must, main)]),
+        conjunction,
+        counting: Counting { any, all, none },
+        rescore,
         highlighter: b.hl,
         scored,
     })
@@ -175,10 +287,6 @@ fn term_q(field: Field, text: &str) -> Q {
 
 fn boost(q: Q, by: f32) -> Q {
     Box::new(BoostQuery::new(q, by))
-}
-
-fn konst(q: Q, score: f32) -> Q {
-    Box::new(ConstScoreQuery::new(q, score))
 }
 
 fn should(qs: Vec<Q>) -> Q {
@@ -203,10 +311,6 @@ fn combine(occur: Occur, qs: Vec<Q>) -> Q {
     ))
 }
 
-fn dismax(qs: Vec<Q>, tie: f32) -> Q {
-    Box::new(DisjunctionMaxQuery::with_tie_breaker(qs, tie))
-}
-
 impl Builder<'_> {
     /// The fields to look a word up in: all, or content only.
     fn fields(&self, content_only: bool) -> Vec<(Field, f32)> {
@@ -218,16 +322,24 @@ impl Builder<'_> {
             .collect()
     }
 
-    /// `make` in each field, boosted by the field's weight, the best field
-    /// counting most.
-    fn across(&self, content_only: bool, make: &dyn Fn(Field) -> Q) -> Q {
-        dismax(
-            self.fields(content_only)
-                .into_iter()
-                .map(|(f, b)| boost(make(f), b))
-                .collect(),
-            0.2,
-        )
+    /// `make` in each field, boosted by the field's weight times `scale`,
+    /// granting `tier` where the field is a content field.
+    fn children(
+        &self,
+        content_only: bool,
+        make: &dyn Fn(Field) -> Q,
+        scale: f32,
+        tier: f32,
+    ) -> Vec<(Q, f32)> {
+        self.fields
+            .weighted()
+            .into_iter()
+            .filter(|(_, _, w)| !content_only || *w == Weight::Content)
+            .map(|(f, b, w)| {
+                let tier = if w == Weight::Content { tier } else { 0.0 };
+                (boost(make(f), b * scale), tier)
+            })
+            .collect()
     }
 
     fn analyze(&mut self, text: &str) -> Result<Vec<Pos>> {
@@ -267,7 +379,7 @@ impl Builder<'_> {
     }
 
     /// Units, exclusions and proximity bonuses of a list of clauses.
-    fn clauses(&mut self, clauses: &[Clause]) -> Result<(Vec<Unit>, Vec<Q>, Vec<Q>)> {
+    fn clauses(&mut self, clauses: &[Clause]) -> Result<(Vec<Unit>, Vec<Q>, Vec<Rescore>)> {
         let mut units = Vec::new();
         let mut negs = Vec::new();
         let mut bonus = Vec::new();
@@ -287,7 +399,7 @@ impl Builder<'_> {
                 let unit = self.node(&c.node)?;
                 (self.hl, self.fallbacks) = saved;
                 if let Some(u) = unit {
-                    negs.push(Box::new(Excluded(u.scoring)) as Q);
+                    negs.push(Box::new(Excluded(u.query())) as Q);
                 }
             } else if let Some(u) = self.node(&c.node)? {
                 units.push(u);
@@ -301,7 +413,7 @@ impl Builder<'_> {
         &mut self,
         run: &mut String,
         units: &mut Vec<Unit>,
-        bonus: &mut Vec<Q>,
+        bonus: &mut Vec<Rescore>,
     ) -> Result<()> {
         if run.is_empty() {
             return Ok(());
@@ -310,23 +422,19 @@ impl Builder<'_> {
         run.clear();
         for pair in positions.windows(2) {
             let gap = pair[1].pos.saturating_sub(pair[0].pos).max(1);
-            let make = |f: Field| -> Q {
-                Box::new(PhraseQuery::new_with_offset(vec![
-                    (0, Term::from_field_text(f, &pair[0].whole)),
-                    (gap, Term::from_field_text(f, &pair[1].whole)),
-                ]))
-            };
-            let phrase_fields = self.fields.phrase_fields();
-            bonus.push(boost(
-                dismax(
-                    phrase_fields
-                        .iter()
-                        .map(|&(f, b)| boost(make(f), b))
-                        .collect(),
-                    0.2,
-                ),
-                0.5,
-            ));
+            let fields = self
+                .fields
+                .phrase_fields()
+                .into_iter()
+                .map(|(f, b)| (f, 0.5 * b))
+                .collect();
+            bonus.push(Rescore::Pair(PairBonus::new(
+                &pair[0].whole,
+                &pair[1].whole,
+                u32::try_from(gap).unwrap_or(u32::MAX),
+                fields,
+                TIE,
+            )));
         }
         for p in &positions {
             units.push(self.word(p)?);
@@ -351,15 +459,14 @@ impl Builder<'_> {
                 for a in alts {
                     units.extend(self.node(a)?);
                 }
+                // One unit over every alternative's children: the best
+                // alternative scores, and grants its tier once.
                 if units.is_empty() {
                     None
                 } else {
-                    let (scoring, tiers): (Vec<Q>, Vec<Q>) =
-                        units.into_iter().map(|u| (u.scoring, u.tier)).unzip();
                     Some(Unit {
                         common: false,
-                        scoring: should(scoring),
-                        tier: dismax(tiers, 0.0),
+                        children: units.into_iter().flat_map(|u| u.children).collect(),
                     })
                 }
             }
@@ -370,15 +477,10 @@ impl Builder<'_> {
                 } else {
                     let mut parts: Vec<(Occur, Q)> = units
                         .into_iter()
-                        .map(|u| (Occur::Must, u.scoring))
+                        .map(|u| (Occur::Must, u.query()))
                         .collect();
                     parts.extend(negs.into_iter().map(|q| (Occur::MustNot, q)));
-                    let scoring: Q = Box::new(BooleanQuery::new(parts));
-                    Some(Unit {
-                        common: false,
-                        tier: konst(scoring.box_clone(), TIER),
-                        scoring,
-                    })
+                    Some(Unit::whole(Box::new(BooleanQuery::new(parts))))
                 }
             }
         })
@@ -406,18 +508,16 @@ impl Builder<'_> {
             }
         };
         let df = self.exact_doc_freq(p);
-        let mut scoring = vec![self.across(false, &exact)];
         if common {
             // A word most documents hold ("och", "av", "för") says nothing
             // about which of them is meant: it must not decide the tier of
             // a short item that happens to lack it. BM25 still counts it.
             return Ok(Unit {
                 common: true,
-                scoring: should(scoring),
-                tier: Box::new(EmptyQuery),
+                children: self.children(false, &exact, 1.0, 0.0),
             });
         }
-        let mut tiers = vec![konst(self.across(true, &exact), TIER)];
+        let mut children = self.children(false, &exact, 1.0, TIER);
 
         if self.fallbacks && df <= FEW {
             let variants = self.folded_variants(p);
@@ -425,22 +525,19 @@ impl Builder<'_> {
                 self.hl.exact.extend(variants.iter().cloned());
                 let folded =
                     |f: Field| -> Q { should(variants.iter().map(|v| term_q(f, v)).collect()) };
-                scoring.push(boost(self.across(false, &folded), 0.7));
-                tiers.push(konst(self.across(true, &folded), 0.9 * TIER));
+                children.extend(self.children(false, &folded, 0.7, 0.9 * TIER));
             }
             let typos = self.typo_expansions(p, df)?;
             if !typos.is_empty() {
                 self.hl.exact.extend(typos.iter().cloned());
                 let fuzzy =
                     |f: Field| -> Q { should(typos.iter().map(|v| term_q(f, v)).collect()) };
-                scoring.push(boost(self.across(true, &fuzzy), 0.3));
-                tiers.push(konst(self.across(true, &fuzzy), 0.5 * TIER));
+                children.extend(self.children(true, &fuzzy, 0.3, 0.5 * TIER));
             }
         }
         Ok(Unit {
             common: false,
-            scoring: should(scoring),
-            tier: dismax(tiers, 0.0),
+            children,
         })
     }
 
@@ -602,23 +699,20 @@ impl Builder<'_> {
                     .collect(),
             ))
         };
-        let fields = self.fields.phrase_fields();
-        let scoring = dismax(
-            fields.iter().map(|&(f, b)| boost(make(f), b)).collect(),
-            0.2,
-        );
-        let content = dismax(
-            fields
-                .iter()
-                .filter(|(f, _)| *f != self.fields.body)
-                .map(|&(f, _)| make(f))
-                .collect(),
-            0.0,
-        );
+        // The group's name (`body`) is meeting metadata: it scores, but
+        // grants no tier.
+        let children = self
+            .fields
+            .phrase_fields()
+            .into_iter()
+            .map(|(f, b)| {
+                let tier = if f == self.fields.body { 0.0 } else { TIER };
+                (boost(make(f), b), tier)
+            })
+            .collect();
         Ok(Some(Unit {
             common: false,
-            scoring,
-            tier: konst(content, TIER),
+            children,
         }))
     }
 
@@ -655,15 +749,13 @@ impl Builder<'_> {
         if terms.is_empty() {
             return Ok(Unit {
                 common: false,
-                scoring: Box::new(EmptyQuery),
-                tier: Box::new(EmptyQuery),
+                children: Vec::new(),
             });
         }
         let make = |f: Field| -> Q { should(terms.iter().map(|(t, _)| term_q(f, t)).collect()) };
         Ok(Unit {
             common: false,
-            scoring: self.across(false, &make),
-            tier: konst(self.across(true, &make), TIER),
+            children: self.children(false, &make, 1.0, TIER),
         })
     }
 
@@ -709,14 +801,9 @@ fn all_of(units: Vec<Unit>) -> Option<Unit> {
     match units.len() {
         0 => None,
         1 => units.into_iter().next(),
-        _ => {
-            let scoring = must(units.into_iter().map(|u| u.scoring).collect());
-            Some(Unit {
-                common: false,
-                tier: konst(scoring.box_clone(), TIER),
-                scoring,
-            })
-        }
+        _ => Some(Unit::whole(must(
+            units.into_iter().map(Unit::query).collect(),
+        ))),
     }
 }
 

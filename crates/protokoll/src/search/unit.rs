@@ -1,0 +1,401 @@
+//! One scorer per query unit: BM25 over boosted fields and the unit's tier,
+//! in a single pass over the unit's postings.
+//!
+//! A query unit (a word, a phrase, a prefix, an `OR` group) is looked up in
+//! every searchable field. Its score has two parts: the best field's BM25
+//! plus a share of the others' (a disjunction-max), and a tier constant when
+//! it matched in a content field (see [`super::build`]). Written with
+//! tantivy's stock queries, the tier needs a second copy of the content
+//! fields' scorers and two nested unions, so every posting and every phrase
+//! position of the unit is read twice. [`UnitQuery`] reads them once: each
+//! child scorer carries the tier it grants, and the unit's score is the
+//! disjunction-max of its matching children plus the highest tier among them.
+//!
+//! The union is a plain minimum over the children's current documents: a
+//! unit has a handful of children (one per field), so a linear scan beats a
+//! heap or a bitset window.
+
+use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
+
+type Q = Box<dyn Query>;
+
+/// A disjunction of child queries, each granting a tier when it matches.
+#[derive(Debug)]
+pub(crate) struct UnitQuery {
+    children: Vec<(Q, Score)>,
+    tie: Score,
+}
+
+impl UnitQuery {
+    /// `children`: each query with the tier it grants (0 for none); `tie`:
+    /// the share of the non-best children's scores added to the best.
+    pub(crate) fn new(children: Vec<(Q, Score)>, tie: Score) -> UnitQuery {
+        UnitQuery { children, tie }
+    }
+}
+
+impl UnitQuery {
+    /// Adds this unit's score to each of `docs` it matches. Each child
+    /// scorer seeks from candidate to candidate, so a unit of words scores
+    /// only the candidates. (A phrase child's seek still tests every match
+    /// on the way: proximity uses [`super::proximity`] instead.)
+    pub(crate) fn add_scores(
+        &self,
+        searcher: &Searcher,
+        docs: &mut [(Score, DocAddress)],
+    ) -> tantivy::Result<()> {
+        let scoring = EnableScoring::enabled_from_searcher(searcher);
+        let weights = self
+            .children
+            .iter()
+            .map(|(q, t)| Ok((q.weight(scoring)?, *t)))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        order.sort_by_key(|&i| docs[i].1);
+        // Per candidate: the best child's score, the sum, the best tier.
+        let mut acc = vec![(0.0f32, 0.0f32, 0.0f32); docs.len()];
+        for segment in order.chunk_by(|&a, &b| docs[a].1.segment_ord == docs[b].1.segment_ord) {
+            let reader = searcher.segment_reader(docs[segment[0]].1.segment_ord);
+            for (weight, tier) in &weights {
+                let mut scorer = weight.scorer(reader, 1.0)?;
+                for &i in segment {
+                    let doc = docs[i].1.doc_id;
+                    if scorer.doc() < doc {
+                        scorer.seek(doc);
+                    }
+                    if scorer.doc() == doc {
+                        let s = scorer.score();
+                        let a = &mut acc[i];
+                        a.0 = a.0.max(s);
+                        a.1 += s;
+                        a.2 = a.2.max(*tier);
+                    }
+                }
+            }
+        }
+        for ((score, _), (best, sum, tier)) in docs.iter_mut().zip(acc) {
+            *score += best + self.tie * (sum - best) + tier;
+        }
+        Ok(())
+    }
+}
+
+impl Clone for UnitQuery {
+    fn clone(&self) -> UnitQuery {
+        UnitQuery {
+            children: self
+                .children
+                .iter()
+                .map(|(q, t)| (q.box_clone(), *t))
+                .collect(),
+            tie: self.tie,
+        }
+    }
+}
+
+impl Query for UnitQuery {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let children = self
+            .children
+            .iter()
+            .map(|(q, t)| Ok((q.weight(scoring)?, *t)))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(Box::new(UnitWeight {
+            children,
+            tie: self.tie,
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for (q, _) in &self.children {
+            q.query_terms(visitor);
+        }
+    }
+}
+
+struct UnitWeight {
+    children: Vec<(Box<dyn Weight>, Score)>,
+    tie: Score,
+}
+
+impl Weight for UnitWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        // Most fields hold none of a unit's terms: `UnitScorer::new` drops
+        // them now rather than test them at every document.
+        let children = self
+            .children
+            .iter()
+            .map(|(w, tier)| {
+                let scorer = w.scorer(reader, boost)?;
+                Ok(Child {
+                    doc: scorer.doc(),
+                    scorer,
+                    tier: *tier,
+                })
+            })
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(Box::new(UnitScorer::new(children, self.tie)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.seek(doc) != doc {
+            return Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} does not match"
+            )));
+        }
+        let mut out = Explanation::new("unit: best field + tie share + tier", scorer.score());
+        for (w, _) in &self.children {
+            if let Ok(e) = w.explain(reader, doc) {
+                out.add_detail(e);
+            }
+        }
+        Ok(out)
+    }
+}
+
+struct Child {
+    scorer: Box<dyn Scorer>,
+    /// The scorer's current document, kept here to spare a virtual call
+    /// per child and document.
+    doc: DocId,
+    tier: Score,
+}
+
+struct UnitScorer {
+    children: Vec<Child>,
+    doc: DocId,
+    tie: Score,
+}
+
+impl UnitScorer {
+    fn new(mut children: Vec<Child>, tie: Score) -> UnitScorer {
+        children.retain(|c| c.doc != TERMINATED);
+        let doc = children.iter().map(|c| c.doc).min().unwrap_or(TERMINATED);
+        UnitScorer { children, doc, tie }
+    }
+
+    /// Sets `doc` to the children's smallest, dropping the finished ones so
+    /// later scans are shorter.
+    fn settle(&mut self, any_done: bool) -> DocId {
+        if any_done {
+            self.children.retain(|c| c.doc != TERMINATED);
+        }
+        self.doc = self
+            .children
+            .iter()
+            .map(|c| c.doc)
+            .min()
+            .unwrap_or(TERMINATED);
+        self.doc
+    }
+}
+
+impl DocSet for UnitScorer {
+    fn advance(&mut self) -> DocId {
+        let doc = self.doc;
+        if doc == TERMINATED {
+            return TERMINATED;
+        }
+        let mut any_done = false;
+        for c in &mut self.children {
+            if c.doc == doc {
+                c.doc = c.scorer.advance();
+                any_done |= c.doc == TERMINATED;
+            }
+        }
+        self.settle(any_done)
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
+            return self.doc;
+        }
+        let mut any_done = false;
+        for c in &mut self.children {
+            if c.doc < target {
+                c.doc = c.scorer.seek(target);
+                any_done |= c.doc == TERMINATED;
+            }
+        }
+        self.settle(any_done)
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.children
+            .iter()
+            .map(|c| c.scorer.size_hint())
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn cost(&self) -> u64 {
+        self.children.iter().map(|c| c.scorer.cost()).sum()
+    }
+}
+
+impl Scorer for UnitScorer {
+    fn score(&mut self) -> Score {
+        let (mut best, mut sum, mut tier) = (0.0f32, 0.0f32, 0.0f32);
+        for c in &mut self.children {
+            if c.doc == self.doc {
+                let s = c.scorer.score();
+                best = best.max(s);
+                sum += s;
+                tier = tier.max(c.tier);
+            }
+        }
+        best + self.tie * (sum - best) + tier
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::collector::{Count, TopDocs};
+    use tantivy::query::{ConstScoreQuery, TermQuery};
+    use tantivy::schema::{IndexRecordOption, Schema, TEXT};
+    use tantivy::{doc, Index};
+
+    fn index() -> (Index, tantivy::schema::Field, tantivy::schema::Field) {
+        let mut b = Schema::builder();
+        let title = b.add_text_field("title", TEXT);
+        let text = b.add_text_field("text", TEXT);
+        let index = Index::create_in_ram(b.build());
+        let mut w = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        w.add_document(doc!(title => "vård", text => "skola"))
+            .unwrap();
+        w.add_document(doc!(title => "skola", text => "vård vård"))
+            .unwrap();
+        w.add_document(doc!(title => "skola", text => "skola"))
+            .unwrap();
+        w.add_document(doc!(title => "vård", text => "vård"))
+            .unwrap();
+        w.commit().unwrap();
+        (index, title, text)
+    }
+
+    fn term(f: tantivy::schema::Field, t: &str) -> Q {
+        Box::new(TermQuery::new(
+            Term::from_field_text(f, t),
+            IndexRecordOption::WithFreqs,
+        ))
+    }
+
+    #[test]
+    fn matches_the_union_and_adds_the_best_tier_once() {
+        let (index, title, text) = index();
+        let searcher = index.reader().unwrap().searcher();
+        // Constant scores make the arithmetic visible: title 4, text 1.
+        let q = UnitQuery::new(
+            vec![
+                (
+                    Box::new(ConstScoreQuery::new(term(title, "vård"), 4.0)),
+                    100.0,
+                ),
+                (
+                    Box::new(ConstScoreQuery::new(term(text, "vård"), 1.0)),
+                    50.0,
+                ),
+            ],
+            0.5,
+        );
+        assert_eq!(searcher.search(&q, &Count).unwrap(), 3);
+        let top = searcher
+            .search(&q, &TopDocs::with_limit(10).order_by_score())
+            .unwrap();
+        let scores: Vec<(u32, f32)> = top.iter().map(|(s, a)| (a.doc_id, *s)).collect();
+        assert_eq!(scores, vec![(3, 104.5), (0, 104.0), (1, 51.0)]);
+    }
+
+    #[test]
+    fn seeks_past_children_that_end_early() {
+        let (index, title, text) = index();
+        let searcher = index.reader().unwrap().searcher();
+        let q = UnitQuery::new(
+            vec![(term(title, "vård"), 1.0), (term(text, "skola"), 1.0)],
+            0.0,
+        );
+        let weight = q
+            .weight(EnableScoring::enabled_from_searcher(&searcher))
+            .unwrap();
+        let mut s = weight.scorer(searcher.segment_reader(0), 1.0).unwrap();
+        assert_eq!(s.doc(), 0);
+        assert_eq!(s.seek(1), 2);
+        assert_eq!(s.advance(), 3);
+        assert_eq!(s.advance(), TERMINATED);
+        assert_eq!(s.advance(), TERMINATED);
+    }
+}
+
+#[cfg(test)]
+mod rescore_tests {
+    use super::*;
+    use std::collections::HashMap;
+    use tantivy::query::{BoostQuery, PhraseQuery};
+    use tantivy::schema::{Schema, TEXT};
+    use tantivy::Index;
+
+    /// Rescoring a sample of documents gives each the score a full pass of
+    /// the same query gives it.
+    #[test]
+    fn add_scores_agrees_with_a_full_pass() {
+        let mut b = Schema::builder();
+        let title = b.add_text_field("title", TEXT);
+        let text = b.add_text_field("text", TEXT);
+        let index = Index::create_in_ram(b.build());
+        let mut w = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let words = ["a", "b", "c", "d"];
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..3000 {
+            let mut d = tantivy::TantivyDocument::default();
+            for f in [title, text] {
+                let n = 1 + next() % 12;
+                let s: Vec<&str> = (0..n).map(|_| words[next() % 4]).collect();
+                d.add_text(f, s.join(" "));
+            }
+            w.add_document(d).unwrap();
+        }
+        w.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let phrase = |f| -> Q {
+            Box::new(BoostQuery::new(
+                Box::new(PhraseQuery::new(vec![
+                    Term::from_field_text(f, "a"),
+                    Term::from_field_text(f, "b"),
+                ])),
+                2.0,
+            ))
+        };
+        let q = UnitQuery::new(vec![(phrase(title), 0.0), (phrase(text), 0.0)], 0.2);
+        let full: HashMap<DocAddress, Score> = searcher
+            .search(
+                &q,
+                &tantivy::collector::TopDocs::with_limit(3000).order_by_score(),
+            )
+            .unwrap()
+            .into_iter()
+            .map(|(s, a)| (a, s))
+            .collect();
+        let mut docs: Vec<(Score, DocAddress)> = (0..3000)
+            .filter(|_| next() % 3 == 0)
+            .map(|d| (0.0, DocAddress::new(0, d)))
+            .collect();
+        q.add_scores(&searcher, &mut docs).unwrap();
+        for (s, a) in docs {
+            let expected = full.get(&a).copied().unwrap_or(0.0);
+            assert!((s - expected).abs() < 1e-4, "{a:?}: {s} vs {expected}");
+        }
+    }
+}
