@@ -170,18 +170,6 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
     };
     let brief = MeetingBrief::from(&header);
     let date = meeting.date.as_deref().and_then(parse_date);
-    // Attendees describe the meeting, not one item: indexed once, on the
-    // meeting document, like the header they come from.
-    let names: Vec<&str> = meeting
-        .present
-        .iter()
-        .chain(&meeting.absent)
-        .map(|p| p.name.as_str())
-        .chain(meeting.chair.as_deref())
-        .chain(meeting.secretary.as_deref())
-        .collect();
-    let names = names.join("\n");
-
     // What every document of the meeting carries.
     let common = |kind: &str| {
         let mut doc = TantivyDocument::default();
@@ -194,17 +182,21 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
         if let Some(d) = date {
             doc.add_date(fields.date, d);
         }
+        doc
+    };
+    // The meeting's searchable metadata, on each item and decision (the
+    // meeting document has no searchable text, so no query word matches
+    // it: the attendees are in its stored header, the presenters in each
+    // item's text field).
+    let searchable_meta = |doc: &mut TantivyDocument| {
         if let Some(b) = &meeting.body {
             doc.add_text(fields.body, b);
         }
-        doc
-    };
-    let searchable_meta = |doc: &mut TantivyDocument| {
         if let Some(p) = &meeting.place {
             doc.add_text(fields.place, p);
         }
         if let Some(r) = &meeting.reference {
-            doc.add_text(fields.reference, r);
+            doc.add_text(fields.text, r);
         }
     };
     let add_payload = |doc: &mut TantivyDocument, payload: &Payload| {
@@ -218,9 +210,6 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
     let mut doc = common(KIND_MEETING);
     // Only the meeting document needs the hash: re-indexing compares it.
     doc.add_text(fields.hash, hash);
-    if !names.is_empty() {
-        doc.add_text(fields.names, capped(&names));
-    }
     add_payload(&mut doc, &Payload::Meeting(header));
     docs.push(doc);
 
@@ -238,7 +227,7 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
         doc.add_u64(fields.ordinal, u64::from(item.ordinal));
         doc.add_text(fields.title, capped(&item.title));
         for s in &item.sections {
-            doc.add_text(fields.sections, capped(&s.title));
+            doc.add_text(fields.headings, capped(&s.title));
         }
         let presenters: Vec<&str> = item
             .presenters
@@ -247,13 +236,13 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
             .map(String::as_str)
             .collect();
         for p in presenters {
-            doc.add_text(fields.presenters, p);
+            doc.add_text(fields.text, p);
         }
         doc.add_text(fields.text, &stored.text);
         for d in &item.decisions {
             doc.add_text(fields.decisions, capped(&d.text));
             if let Some(s) = &d.subject {
-                doc.add_text(fields.subject, capped(s));
+                doc.add_text(fields.headings, capped(s));
             }
         }
         add_payload(
@@ -278,7 +267,7 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
             };
             doc.add_text(fields.decisions, &decision.text);
             if let Some(s) = &d.subject {
-                doc.add_text(fields.subject, capped(s));
+                doc.add_text(fields.headings, capped(s));
             }
             add_payload(
                 &mut doc,

@@ -3,9 +3,9 @@
 //! Three kinds of document share one schema:
 //!
 //! - a **meeting** document per indexed file: the file's record (its path and
-//!   content hash, which make re-indexing idempotent), the meeting header and
-//!   the attendees' names, each stored and indexed once per meeting; searches
-//!   never return it;
+//!   content hash, which make re-indexing idempotent) and the meeting header,
+//!   stored once per meeting; it has no searchable text, so no query word
+//!   ever matches it, and searches never return it;
 //! - an **item** document per agenda item;
 //! - a **decision** document per decision, linked to its item by source and
 //!   ordinal.
@@ -43,16 +43,19 @@ pub struct Fields {
     pub ordinal: Field,
     pub outcome: Field,
     pub payload: Field,
-    // Searchable text.
+    // Searchable text: few fields, so a query word has few postings to
+    // read and every document few field norms.
+    /// The item's title.
     pub title: Field,
-    pub sections: Field,
-    pub subject: Field,
+    /// The item's sub-headings and the decisions' subjects.
+    pub headings: Field,
+    /// The decisions' text.
     pub decisions: Field,
-    pub presenters: Field,
+    /// The item's text, its presenters and the meeting's reference number.
     pub text: Field,
-    pub reference: Field,
-    pub names: Field,
+    /// The group that met (meeting metadata; also the `--body` filter).
     pub body: Field,
+    /// Where it met (meeting metadata).
     pub place: Field,
 }
 
@@ -76,42 +79,34 @@ impl Fields {
             outcome: f("outcome")?,
             payload: f("payload")?,
             title: f("title")?,
-            sections: f("sections")?,
-            subject: f("subject")?,
+            headings: f("headings")?,
             decisions: f("decisions")?,
-            presenters: f("presenters")?,
             text: f("text")?,
-            reference: f("reference")?,
-            names: f("names")?,
             body: f("body")?,
             place: f("place")?,
         })
     }
 
-    /// The fields a query word is looked up in, with their boosts: title and
-    /// sections above decisions above text, and meeting metadata (shared by
-    /// every item of a meeting, so it says little about one item) lowest.
-    pub fn weighted(&self) -> [(Field, f32, Weight); 10] {
+    /// The fields a query word is looked up in, with their boosts: the title
+    /// above headings above decisions above text, and meeting metadata
+    /// (shared by every item of a meeting, so it says little about one item)
+    /// lowest.
+    pub fn weighted(&self) -> [(Field, f32, Weight); 6] {
         [
             (self.title, 4.0, Weight::Content),
-            (self.sections, 3.0, Weight::Content),
-            (self.subject, 2.0, Weight::Content),
+            (self.headings, 2.5, Weight::Content),
             (self.decisions, 1.5, Weight::Content),
-            (self.presenters, 1.5, Weight::Content),
-            (self.reference, 1.0, Weight::Content),
             (self.text, 1.0, Weight::Content),
-            (self.names, 0.5, Weight::Metadata),
             (self.body, 0.4, Weight::Metadata),
             (self.place, 0.3, Weight::Metadata),
         ]
     }
 
     /// The fields whose positions make phrase queries meaningful.
-    pub fn phrase_fields(&self) -> [(Field, f32); 6] {
+    pub fn phrase_fields(&self) -> [(Field, f32); 5] {
         [
             (self.title, 4.0),
-            (self.sections, 3.0),
-            (self.subject, 2.0),
+            (self.headings, 2.5),
             (self.decisions, 1.5),
             (self.text, 1.0),
             (self.body, 0.4),
@@ -159,19 +154,16 @@ pub fn build() -> Schema {
             .set_tokenizer(INDEX_TOKENIZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    for name in [
-        "title",
-        "sections",
-        "subject",
-        "decisions",
-        "presenters",
-        "text",
-        "reference",
-        "names",
-        "body",
-        "place",
-    ] {
+    for name in ["title", "headings", "decisions", "text", "body"] {
         b.add_text_field(name, text.clone());
     }
+    // No phrase is looked for in the place: its positions would be dead
+    // weight.
+    let place = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(INDEX_TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    b.add_text_field("place", place);
     b.build()
 }

@@ -245,7 +245,11 @@ pub(crate) fn build(
     };
     // Exclusions and filters, shared by the query and the intersection.
     let mut none = negs;
-    none.push(keyword(fields.doc_kind, KIND_MEETING));
+    if !scored {
+        // Meeting documents have no searchable text, so only a query
+        // without words could list them.
+        none.push(keyword(fields.doc_kind, KIND_MEETING));
+    }
     let all = b.filters(query)?;
     let rest: Vec<(Occur, Q)> = none
         .iter()
@@ -253,6 +257,14 @@ pub(crate) fn build(
         .chain(all.iter().map(|q| (Occur::Must, q.box_clone())))
         .collect();
     let with_rest = |first: Vec<(Occur, Q)>| -> Q {
+        if rest.is_empty() && first.len() == 1 {
+            // A boolean layer over one clause only costs a virtual call per
+            // document.
+            return first
+                .into_iter()
+                .next()
+                .map_or_else(|| Box::new(EmptyQuery) as Q, |(_, q)| q);
+        }
         let mut all = first;
         all.extend(rest.iter().map(|(o, q)| (*o, q.box_clone())));
         Box::new(BooleanQuery::new(all))
