@@ -506,3 +506,36 @@ fn a_word_most_documents_hold_does_not_make_a_hit_alone() {
     // Alone, a common word still finds what holds it.
     assert_eq!(search(&a, Query::new("och")).total, 24);
 }
+
+/// The shortcuts that keep a query cheap (the intersection ranked first,
+/// the proximity bonus and common words scored for the best candidates
+/// only) give the page a full evaluation gives: a page of 10 is the start of
+/// a page of 2,000, which is past every shortcut's window.
+#[test]
+fn the_first_page_is_the_start_of_a_deep_one() {
+    use protokoll::synth::{Pool, Synth, SynthOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let archive = Archive::open_or_create(dir.path()).unwrap();
+    let mut w = archive.writer().unwrap();
+    for m in Synth::new(Pool::bundled(), SynthOptions::seed(7)).items(1500) {
+        w.add_meeting(&m.meeting, "hash").unwrap();
+    }
+    w.commit().unwrap();
+    drop(w);
+    for text in [
+        "regeringen",
+        "psykisk hälsa",
+        "svenska företag",
+        "miljarder kronor",
+        "\"till handlingarna\"",
+        "vidta åtgärder för",
+        "skol* arbete",
+        "kommuner OR regioner ansvar",
+    ] {
+        let shallow = search(&archive, Query::new(text).limit(10));
+        let deep = search(&archive, Query::new(text).limit(2000));
+        assert!(shallow.total > 10, "{text}: too few hits to test");
+        assert_eq!(shallow.total, deep.total, "{text}");
+        assert_eq!(keys(&shallow), keys(&deep)[..10], "{text}");
+    }
+}

@@ -27,8 +27,8 @@
 //!   ([`Built::conjunction`]); when the whole page has every unit's full tier
 //!   there, the union is never scored, only counted on bitsets
 //!   ([`super::count`]);
-//! - the proximity bonus and words too common to select documents are added
-//!   to the best candidates only ([`Rescore`], [`super::RESCORE_WINDOW`]).
+//! - the proximity bonus reorders the best candidates only ([`PairBonus`],
+//!   [`super::RESCORE_WINDOW`]).
 //!
 //! Work per query is bounded: at most [`super::parser::MAX_TERMS`] words,
 //! [`MAX_POSITIONS`] analysed positions, [`MAX_PREFIX_TERMS`] expansions
@@ -82,10 +82,9 @@ pub const MAX_TYPO_TERMS: usize = 16;
 /// A query ready to run.
 pub(crate) struct Built {
     pub query: Q,
-    /// Scores added to the best candidates of `query` only (proximity of
-    /// query words, words too common to select documents): see
-    /// [`super::RESCORE_WINDOW`].
-    pub rescore: Vec<Rescore>,
+    /// The proximity bonuses, added to the best candidates of `query` only:
+    /// see [`super::RESCORE_WINDOW`].
+    pub rescore: Vec<PairBonus>,
     /// For queries of two units or more: the documents holding every unit,
     /// and the score a document with every unit's full tier reaches.
     pub conjunction: Option<(Q, f32)>,
@@ -95,27 +94,6 @@ pub(crate) struct Built {
     /// False when the query has no positive part: hits are then listed by
     /// date, not by score.
     pub scored: bool,
-}
-
-/// A score added to the best candidates only.
-pub(crate) enum Rescore {
-    /// A word too common to select documents: its BM25 still counts.
-    Common(UnitQuery),
-    /// Two adjacent query words standing together in a document.
-    Pair(PairBonus),
-}
-
-impl Rescore {
-    pub fn add_scores(
-        &self,
-        searcher: &Searcher,
-        docs: &mut [(f32, tantivy::DocAddress)],
-    ) -> tantivy::Result<()> {
-        match self {
-            Rescore::Common(q) => q.add_scores(searcher, docs),
-            Rescore::Pair(p) => p.add_scores(searcher, docs),
-        }
-    }
 }
 
 /// One analysed position of query text: the whole word and the
@@ -213,10 +191,21 @@ pub(crate) fn build(
         .iter()
         .flat_map(|u| u.children.iter().map(|(q, _)| q.box_clone()))
         .collect();
-    let every: Option<(Vec<Q>, f32)> = (units.len() >= 2).then(|| {
+    // Common words add their BM25 to documents that match, without making
+    // more documents match.
+    let common: Vec<Q> = common.into_iter().map(Unit::query).collect();
+    let with_common = |required: Vec<(Occur, Q)>| -> Vec<(Occur, Q)> {
+        let mut parts = required;
+        parts.extend(common.iter().map(|q| (Occur::Should, q.box_clone())));
+        parts
+    };
+    let every: Option<(Vec<(Occur, Q)>, f32)> = (units.len() >= 2).then(|| {
         let tiers = units.iter().map(Unit::max_tier).sum();
-        let parts = units.iter().map(|u| u.clone_query()).collect();
-        (parts, tiers)
+        let parts = units
+            .iter()
+            .map(|u| (Occur::Must, u.clone_query()))
+            .collect();
+        (with_common(parts), tiers)
     });
     let main: Q = if units.is_empty() {
         if clauses.iter().any(|c| !c.negated) {
@@ -228,21 +217,12 @@ pub(crate) fn build(
             Box::new(AllQuery)
         }
     } else {
-        should(units.into_iter().map(Unit::query).collect())
+        let required = should(units.into_iter().map(Unit::query).collect());
+        combine_parts(with_common(vec![(Occur::Must, required)]))
     };
-    // Proximity bonuses and common words add to the score of documents
-    // that match, without making more documents match: they are left to
-    // the rescoring of the best candidates, which saves reading their
-    // positions and long postings for every match.
-    let rescore: Vec<Rescore> = if scored {
-        common
-            .into_iter()
-            .map(|u| Rescore::Common(UnitQuery::new(u.children, TIE)))
-            .chain(bonus)
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // The proximity bonus is left to the rescoring of the best candidates,
+    // which saves reading positions for every match.
+    let rescore = if scored { bonus } else { Vec::new() };
     // Exclusions and filters, shared by the query and the intersection.
     let mut none = negs;
     if !scored {
@@ -257,22 +237,11 @@ pub(crate) fn build(
         .chain(all.iter().map(|q| (Occur::Must, q.box_clone())))
         .collect();
     let with_rest = |first: Vec<(Occur, Q)>| -> Q {
-        if rest.is_empty() && first.len() == 1 {
-            // A boolean layer over one clause only costs a virtual call per
-            // document.
-            return first
-                .into_iter()
-                .next()
-                .map_or_else(|| Box::new(EmptyQuery) as Q, |(_, q)| q);
-        }
         let mut all = first;
         all.extend(rest.iter().map(|(o, q)| (*o, q.box_clone())));
-        Box::new(BooleanQuery::new(all))
+        combine_parts(all)
     };
-    let conjunction = every.map(|(parts, tiers)| {
-        let parts = parts.into_iter().map(|q| (Occur::Must, q)).collect();
-        (with_rest(parts), tiers)
-    });
+    let conjunction = every.map(|(parts, tiers)| (with_rest(parts), tiers));
     Ok(Built {
         query: with_rest(vec![(Occur::Must, main)]),
         conjunction,
@@ -299,6 +268,18 @@ fn term_q(field: Field, text: &str) -> Q {
 
 fn boost(q: Q, by: f32) -> Q {
     Box::new(BoostQuery::new(q, by))
+}
+
+/// A boolean query of `parts`, or the one part alone when it is required (a
+/// boolean layer over one clause only costs a virtual call per document).
+fn combine_parts(parts: Vec<(Occur, Q)>) -> Q {
+    if parts.len() == 1 && parts[0].0 == Occur::Must {
+        return parts
+            .into_iter()
+            .next()
+            .map_or_else(|| Box::new(EmptyQuery) as Q, |(_, q)| q);
+    }
+    Box::new(BooleanQuery::new(parts))
 }
 
 fn should(qs: Vec<Q>) -> Q {
@@ -391,7 +372,7 @@ impl Builder<'_> {
     }
 
     /// Units, exclusions and proximity bonuses of a list of clauses.
-    fn clauses(&mut self, clauses: &[Clause]) -> Result<(Vec<Unit>, Vec<Q>, Vec<Rescore>)> {
+    fn clauses(&mut self, clauses: &[Clause]) -> Result<(Vec<Unit>, Vec<Q>, Vec<PairBonus>)> {
         let mut units = Vec::new();
         let mut negs = Vec::new();
         let mut bonus = Vec::new();
@@ -425,7 +406,7 @@ impl Builder<'_> {
         &mut self,
         run: &mut String,
         units: &mut Vec<Unit>,
-        bonus: &mut Vec<Rescore>,
+        bonus: &mut Vec<PairBonus>,
     ) -> Result<()> {
         if run.is_empty() {
             return Ok(());
@@ -440,13 +421,13 @@ impl Builder<'_> {
                 .into_iter()
                 .map(|(f, b)| (f, 0.5 * b))
                 .collect();
-            bonus.push(Rescore::Pair(PairBonus::new(
+            bonus.push(PairBonus::new(
                 &pair[0].whole,
                 &pair[1].whole,
                 u32::try_from(gap).unwrap_or(u32::MAX),
                 fields,
                 TIE,
-            )));
+            ));
         }
         for p in &positions {
             units.push(self.word(p)?);

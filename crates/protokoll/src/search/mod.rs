@@ -43,12 +43,12 @@ use crate::{Error, Result};
 /// The most hits one search returns, whatever the limit asked for.
 pub const MAX_LIMIT: usize = 10_000;
 
-/// How many of the best candidates get the rescoring scores (proximity of
-/// the query words, words too common to select documents). Both are small
-/// beside the tier and BM25 that rank the candidates, so the page a user
-/// sees is, in practice, the page a full evaluation would give, at a
-/// fraction of the work (reading word positions for every match was a
-/// third of query time). Deeper pages widen the window to reach them.
+/// How many of the best documents the proximity bonus reorders (see
+/// `proximity`). The bonus is small beside the tiers and BM25 that pick
+/// these documents, so the first page is, in practice, the page a bonus for
+/// every match would give (`the_first_page_is_the_start_of_a_deep_one`
+/// checks it), at a fraction of the work: reading word positions for every
+/// match was a third of query time.
 pub const RESCORE_WINDOW: usize = 100;
 
 impl Archive {
@@ -115,32 +115,57 @@ impl Archive {
         offset: usize,
         limit: usize,
     ) -> Result<(Vec<(f32, DocAddress)>, usize)> {
-        let window = if built.rescore.is_empty() {
-            offset + limit
-        } else {
-            RESCORE_WINDOW.max(offset + limit)
-        };
-        let top = TopDocs::with_limit(window).order_by_score();
-        // The intersection's best are the query's best when the whole
-        // window has every unit with its full tier: a document missing a
-        // unit lacks that tier, which no BM25 score makes up for.
-        let mut best = None;
-        if let Some((every, tiers)) = &built.conjunction {
-            let docs = searcher.search(&**every, &top)?;
-            if docs.len() == window && docs.last().is_some_and(|(s, _)| s >= tiers) {
-                best = Some(docs);
-            }
+        if built.rescore.is_empty() {
+            let top = TopDocs::with_limit(limit)
+                .and_offset(offset)
+                .order_by_score();
+            let (page, total) = match self.best_of_every_unit(searcher, built, offset + limit)? {
+                Some(docs) => (
+                    docs.into_iter().skip(offset).collect(),
+                    built.counting.count(searcher)?,
+                ),
+                None => searcher.search(&*built.query, &(top, Count))?,
+            };
+            return Ok((page, total));
         }
-        let (mut docs, total) = match best {
+        // The bonus reorders the best RESCORE_WINDOW documents by the
+        // ranking without it; the ones after keep that ranking. A bonus
+        // never lowers a score, so every reordered document still ranks
+        // above the rest, and a deeper page ranks its first documents
+        // exactly as a shallow one.
+        let window = RESCORE_WINDOW.max(offset + limit);
+        let (mut docs, total) = match self.best_of_every_unit(searcher, built, window)? {
             Some(docs) => (docs, built.counting.count(searcher)?),
-            None => searcher.search(&*built.query, &(top, Count))?,
+            None => {
+                let top = TopDocs::with_limit(window).order_by_score();
+                searcher.search(&*built.query, &(top, Count))?
+            }
         };
-        for unit in &built.rescore {
-            unit.add_scores(searcher, &mut docs)?;
+        let head = docs.len().min(RESCORE_WINDOW);
+        for bonus in &built.rescore {
+            bonus.add_scores(searcher, &mut docs[..head])?;
         }
         // Best first; ties in index order, as tantivy ranks them.
-        docs.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        docs[..head].sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         Ok((docs.into_iter().skip(offset).take(limit).collect(), total))
+    }
+
+    /// The best `window` documents of the intersection of the query's units,
+    /// when they are the query's best: when the whole window has every
+    /// unit's full tier, which a document missing a unit cannot reach.
+    fn best_of_every_unit(
+        &self,
+        searcher: &Searcher,
+        built: &build::Built,
+        window: usize,
+    ) -> Result<Option<Vec<(f32, DocAddress)>>> {
+        let Some((every, tiers)) = &built.conjunction else {
+            return Ok(None);
+        };
+        let top = TopDocs::with_limit(window).order_by_score();
+        let docs = searcher.search(&**every, &top)?;
+        let full = docs.len() == window && docs.last().is_some_and(|(s, _)| s >= tiers);
+        Ok(full.then_some(docs))
     }
 
     fn analyzer(&self, name: &str) -> Result<TextAnalyzer> {

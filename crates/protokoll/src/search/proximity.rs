@@ -47,6 +47,20 @@ impl PairBonus {
         }
     }
 
+    fn terms(&self, field: Field) -> [Term; 2] {
+        [
+            Term::from_field_text(field, &self.first),
+            Term::from_field_text(field, &self.second),
+        ]
+    }
+
+    /// Whether both words occur in the field at all.
+    fn present(&self, searcher: &Searcher, terms: &[Term; 2]) -> bool {
+        terms
+            .iter()
+            .all(|t| searcher.doc_freq(t).is_ok_and(|n| n > 0))
+    }
+
     /// Adds the bonus to each of `docs` where the pair occurs: the best
     /// field's phrase score plus `tie` times the others'.
     pub(crate) fn add_scores(
@@ -59,14 +73,8 @@ impl PairBonus {
         let mut acc = vec![(0.0f32, 0.0f32); docs.len()];
         let (mut first_pos, mut second_pos) = (Vec::new(), Vec::new());
         for &(field, boost) in &self.fields {
-            let terms = [
-                Term::from_field_text(field, &self.first),
-                Term::from_field_text(field, &self.second),
-            ];
-            if terms
-                .iter()
-                .any(|t| searcher.doc_freq(t).map_or(true, |n| n == 0))
-            {
+            let terms = self.terms(field);
+            if !self.present(searcher, &terms) {
                 continue;
             }
             let bm25 = Bm25Weight::for_terms(searcher, &terms)?.boost_by(boost);

@@ -16,7 +16,7 @@
 //! heap or a bitset window.
 
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
+use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 type Q = Box<dyn Query>;
 
@@ -32,52 +32,6 @@ impl UnitQuery {
     /// the share of the non-best children's scores added to the best.
     pub(crate) fn new(children: Vec<(Q, Score)>, tie: Score) -> UnitQuery {
         UnitQuery { children, tie }
-    }
-}
-
-impl UnitQuery {
-    /// Adds this unit's score to each of `docs` it matches. Each child
-    /// scorer seeks from candidate to candidate, so a unit of words scores
-    /// only the candidates. (A phrase child's seek still tests every match
-    /// on the way: proximity uses [`super::proximity`] instead.)
-    pub(crate) fn add_scores(
-        &self,
-        searcher: &Searcher,
-        docs: &mut [(Score, DocAddress)],
-    ) -> tantivy::Result<()> {
-        let scoring = EnableScoring::enabled_from_searcher(searcher);
-        let weights = self
-            .children
-            .iter()
-            .map(|(q, t)| Ok((q.weight(scoring)?, *t)))
-            .collect::<tantivy::Result<Vec<_>>>()?;
-        let mut order: Vec<usize> = (0..docs.len()).collect();
-        order.sort_by_key(|&i| docs[i].1);
-        // Per candidate: the best child's score, the sum, the best tier.
-        let mut acc = vec![(0.0f32, 0.0f32, 0.0f32); docs.len()];
-        for segment in order.chunk_by(|&a, &b| docs[a].1.segment_ord == docs[b].1.segment_ord) {
-            let reader = searcher.segment_reader(docs[segment[0]].1.segment_ord);
-            for (weight, tier) in &weights {
-                let mut scorer = weight.scorer(reader, 1.0)?;
-                for &i in segment {
-                    let doc = docs[i].1.doc_id;
-                    if scorer.doc() < doc {
-                        scorer.seek(doc);
-                    }
-                    if scorer.doc() == doc {
-                        let s = scorer.score();
-                        let a = &mut acc[i];
-                        a.0 = a.0.max(s);
-                        a.1 += s;
-                        a.2 = a.2.max(*tier);
-                    }
-                }
-            }
-        }
-        for ((score, _), (best, sum, tier)) in docs.iter_mut().zip(acc) {
-            *score += best + self.tie * (sum - best) + tier;
-        }
-        Ok(())
     }
 }
 
@@ -330,72 +284,5 @@ mod tests {
         assert_eq!(s.advance(), 3);
         assert_eq!(s.advance(), TERMINATED);
         assert_eq!(s.advance(), TERMINATED);
-    }
-}
-
-#[cfg(test)]
-mod rescore_tests {
-    use super::*;
-    use std::collections::HashMap;
-    use tantivy::query::{BoostQuery, PhraseQuery};
-    use tantivy::schema::{Schema, TEXT};
-    use tantivy::Index;
-
-    /// Rescoring a sample of documents gives each the score a full pass of
-    /// the same query gives it.
-    #[test]
-    fn add_scores_agrees_with_a_full_pass() {
-        let mut b = Schema::builder();
-        let title = b.add_text_field("title", TEXT);
-        let text = b.add_text_field("text", TEXT);
-        let index = Index::create_in_ram(b.build());
-        let mut w = index.writer_with_num_threads(1, 15_000_000).unwrap();
-        let words = ["a", "b", "c", "d"];
-        let mut seed = 7u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
-        for _ in 0..3000 {
-            let mut d = tantivy::TantivyDocument::default();
-            for f in [title, text] {
-                let n = 1 + next() % 12;
-                let s: Vec<&str> = (0..n).map(|_| words[next() % 4]).collect();
-                d.add_text(f, s.join(" "));
-            }
-            w.add_document(d).unwrap();
-        }
-        w.commit().unwrap();
-        let searcher = index.reader().unwrap().searcher();
-        let phrase = |f| -> Q {
-            Box::new(BoostQuery::new(
-                Box::new(PhraseQuery::new(vec![
-                    Term::from_field_text(f, "a"),
-                    Term::from_field_text(f, "b"),
-                ])),
-                2.0,
-            ))
-        };
-        let q = UnitQuery::new(vec![(phrase(title), 0.0), (phrase(text), 0.0)], 0.2);
-        let full: HashMap<DocAddress, Score> = searcher
-            .search(
-                &q,
-                &tantivy::collector::TopDocs::with_limit(3000).order_by_score(),
-            )
-            .unwrap()
-            .into_iter()
-            .map(|(s, a)| (a, s))
-            .collect();
-        let mut docs: Vec<(Score, DocAddress)> = (0..3000)
-            .filter(|_| next() % 3 == 0)
-            .map(|d| (0.0, DocAddress::new(0, d)))
-            .collect();
-        q.add_scores(&searcher, &mut docs).unwrap();
-        for (s, a) in docs {
-            let expected = full.get(&a).copied().unwrap_or(0.0);
-            assert!((s - expected).abs() < 1e-4, "{a:?}: {s} vs {expected}");
-        }
     }
 }
