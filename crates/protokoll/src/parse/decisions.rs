@@ -82,15 +82,43 @@ fn is_abbreviation(before: &str) -> bool {
     ABBR.contains(&word)
 }
 
-/// Lowercase words of `s` (letters and digits), reusing `buf`.
+/// Lowercase words of `s` (runs of letters and digits), reusing `buf`.
+///
+/// The scan is by bytes: ASCII and the two-byte Latin-1 letters ("å", "ä",
+/// "ö", "é") are told apart without decoding; only other non-ASCII chars
+/// are decoded and looked up.
 fn words<'b>(s: &str, buf: &'b mut String) -> Vec<&'b str> {
     buf.clear();
     push_lower(buf, s);
-    let mut out = Vec::with_capacity(buf.len() / 5 + 1);
-    out.extend(
-        buf.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty()),
-    );
+    let buf: &'b str = buf;
+    let b = buf.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 5 + 1);
+    let mut start = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (alnum, len) = if c < 0x80 {
+            (c.is_ascii_alphanumeric(), 1)
+        } else if c == 0xC3 {
+            // U+00C0..=U+00FF are letters but "×" (C3 97) and "÷" (C3 B7).
+            (!matches!(b.get(i + 1), Some(0x97 | 0xB7)), 2)
+        } else {
+            let ch = buf[i..].chars().next().unwrap_or(' ');
+            (ch.is_alphanumeric(), ch.len_utf8())
+        };
+        match (alnum, start) {
+            (true, None) => start = Some(i),
+            (false, Some(k)) => {
+                out.push(&buf[k..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(k) = start {
+        out.push(&buf[k..]);
+    }
     out
 }
 
@@ -540,6 +568,27 @@ mod tests {
             "Välkomna",
         ] {
             assert!(!may_trigger(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        let mut buf = String::new();
+        for s in [
+            "",
+            "Nämnden GODKÄNNER: 12×3 ÷ 4, ªº ² ½ Ǆ ΣΟΦΙΑ — «citat» Ⅷ",
+            "  att  ",
+            "ÅÄÖ-éü",
+        ] {
+            let mut lower = String::new();
+            push_lower(&mut lower, s);
+            let expected: Vec<String> = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            let got: Vec<String> = words(s, &mut buf).into_iter().map(str::to_string).collect();
+            assert_eq!(got, expected, "{s}");
         }
     }
 

@@ -202,19 +202,50 @@ pub fn plain(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Appends the lowercase form of `s` to `out`.
+/// Appends the lowercase form of `s` to `out`: every uppercase letter is
+/// replaced by its lowercase form, everything else is kept as written.
+///
+/// Decision sentences run through this once per word scan, so runs that
+/// need no change are copied whole, and ASCII and the Latin-1 capitals
+/// ("Å", "Ä", "Ö", "É": 0xC3 then 0x80..=0x9E) are folded byte by byte;
+/// only other non-ASCII letters are decoded and looked up.
 pub fn push_lower(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
-    } else {
-        for c in s.chars() {
-            if c.is_uppercase() {
-                out.extend(c.to_lowercase());
-            } else {
-                out.push(c);
+    let b = s.as_bytes();
+    out.reserve(b.len());
+    // The start of the bytes not yet copied to `out`.
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c.is_ascii_uppercase() {
+                out.push_str(&s[copied..i]);
+                out.push(c.to_ascii_lowercase() as char);
+                copied = i + 1;
             }
+            i += 1;
+        } else if c == 0xC3 && i + 1 < b.len() {
+            // U+00C0..=U+00DE but U+00D7 "×": the capitals, each 0x20 below
+            // its lowercase letter.
+            let d = b[i + 1];
+            if (0x80..=0x9E).contains(&d) && d != 0x97 {
+                out.push_str(&s[copied..i]);
+                out.push(char::from(0xC0 + (d - 0x80) + 0x20));
+                copied = i + 2;
+            }
+            i += 2;
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            let len = ch.len_utf8();
+            if ch.is_uppercase() {
+                out.push_str(&s[copied..i]);
+                out.extend(ch.to_lowercase());
+                copied = i + len;
+            }
+            i += len;
         }
     }
+    out.push_str(&s[copied..]);
 }
 
 /// If `s` starts with `prefix` (given in lowercase), ignoring case, returns
@@ -529,6 +560,34 @@ mod tests {
             ]
         );
         assert!(lines[1].is_blank() && lines[3].is_blank());
+    }
+
+    #[test]
+    fn lowercase_matches_the_char_by_char_fold() {
+        let reference = |s: &str| -> String {
+            s.chars()
+                .flat_map(|c| {
+                    let lower: Vec<char> = if c.is_uppercase() {
+                        c.to_lowercase().collect()
+                    } else {
+                        vec![c]
+                    };
+                    lower
+                })
+                .collect()
+        };
+        for s in [
+            "",
+            "NÄRVARANDE: Åsa Öberg",
+            "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß àÿ ÷",
+            "İstanbul ΣΟΦΙΑ Ǆemal ǅ Ⅷ ẞ",
+            "Dagordningen GODKÄNNS. 12 × 3",
+            "\u{a0}NBSP\u{2028}",
+        ] {
+            let mut out = String::from(">");
+            push_lower(&mut out, s);
+            assert_eq!(out, format!(">{}", reference(s)), "{s}");
+        }
     }
 
     #[test]
