@@ -17,7 +17,7 @@ use super::parts::{label_line, Part};
 use super::people::presenters;
 use super::text::{
     bullet, ends_sentence, list_number, plain, squeeze, starts_lower, unwrap_bold, unwrap_italic,
-    word_count, Line,
+    word_count, Line, TrimWs,
 };
 use crate::{AgendaItem, Decision, Outcome, Section};
 
@@ -115,7 +115,7 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
             label_line(cleaned).map(|(part, rest, colon)| (part, colon, rest))
         };
         if let Some((part, colon, rest)) = label {
-            let title = cleaned.split(':').next().unwrap_or(cleaned).trim();
+            let title = cleaned.split(':').next().unwrap_or(cleaned).trim_ws();
             if !text.is_empty() {
                 text.push_str(if gap { "\n\n" } else { "\n" });
             }
@@ -162,7 +162,7 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
         match kind {
             Some(kind) => {
                 let body = if matches!(kind, Kind::Heading) {
-                    cleaned.trim_end_matches(':').trim()
+                    cleaned.trim_end_matches(':').trim_ws()
                 } else {
                     cleaned
                 };
@@ -314,7 +314,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                 subject: &Option<String>,
                 buf: &mut String| {
         let t = squeeze(&plain(text));
-        let t = t.trim_start_matches(['-', '•', ' ']).trim();
+        let t = t.trim_start_matches(['-', '•', ' ']).trim_ws();
         if t.chars().filter(|c| c.is_alphabetic()).count() < 3 {
             return;
         }
@@ -364,7 +364,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                     }
                     Part::Decision => {
                         labelled = true;
-                        if rest.trim().is_empty() {
+                        if rest.trim_ws().is_empty() {
                             state = State::Deciding { colon };
                             lead = true;
                             if !colon {
@@ -406,7 +406,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                     && state == State::Notes
                     && is_plain_heading(t)
                 {
-                    let title = t.trim().trim_end_matches(':').trim().to_string();
+                    let title = t.trim_ws().trim_end_matches(':').trim_ws().to_string();
                     item.sections.push(Section {
                         title: title.clone(),
                         presenters: Vec::new(),

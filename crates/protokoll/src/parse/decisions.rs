@@ -11,6 +11,7 @@
 //! cost is one pass over the sentence.
 
 use super::text::push_lower;
+use super::text::TrimWs;
 use crate::Outcome;
 
 /// How sure the parser is that a piece of text is a decision.
@@ -47,7 +48,7 @@ pub fn sentences(s: &str) -> impl Iterator<Item = &str> {
             if c == b'.' && is_abbreviation(&s[start..i - 1]) {
                 continue;
             }
-            let sentence = s[start..j].trim();
+            let sentence = s[start..j].trim_ws();
             start = j;
             i = j;
             if !sentence.is_empty() {
@@ -55,7 +56,7 @@ pub fn sentences(s: &str) -> impl Iterator<Item = &str> {
             }
         }
         if start < b.len() {
-            let sentence = s[start..].trim();
+            let sentence = s[start..].trim_ws();
             start = b.len();
             if !sentence.is_empty() {
                 return Some(sentence);
@@ -410,7 +411,7 @@ pub fn classify(text: &str, default: Outcome, buf: &mut String) -> Outcome {
 /// Whether a paragraph announces decisions that follow it: "LSVO:s
 /// ledningsgrupp beslutar", "... beslutar att", "Mötet beslutade följande:".
 pub fn is_lead(text: &str, buf: &mut String) -> bool {
-    let t = text.trim().trim_end_matches([':', ' ', '*', '_']);
+    let t = text.trim_ws().trim_end_matches([':', ' ', '*', '_']);
     // Every lead has a form of "beslut" in it.
     if t.len() > 300 || !(t.contains("esl") || t.contains("ESL")) {
         return false;

@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 
 use super::dates::{find_date, find_time, DATE_FILLER};
 use super::people::{self, is_name, label, people_in, person, role_in, Role};
-use super::text::{cells, eq_ci, is_filler, starts_lower, starts_upper, strip_prefix_ci, Line};
+use super::text::{
+    cells, eq_ci, is_filler, starts_lower, starts_upper, strip_prefix_ci, Line, TrimWs,
+};
 use crate::{Meeting, Person};
 
 /// What a header key introduces.
@@ -189,7 +191,7 @@ pub fn is_toc_heading(s: &str) -> bool {
     if s.len() > 40 {
         return false;
     }
-    let s = s.trim().trim_end_matches(':').trim();
+    let s = s.trim_ws().trim_end_matches(':').trim_ws();
     TOC.iter().any(|t| eq_ci(s, t))
 }
 
@@ -205,24 +207,24 @@ pub fn key_line(s: &str) -> Option<(Key, &str)> {
             return Some((key, ""));
         }
         if let Some(r) = rest.strip_prefix(':') {
-            return Some((key, r.trim()));
+            return Some((key, r.trim_ws()));
         }
         if rest.starts_with('\t') || rest.starts_with("  ") {
-            return Some((key, rest.trim()));
+            return Some((key, rest.trim_ws()));
         }
         let Some(r) = rest.strip_prefix(' ') else {
             // "Tidigare", "Platsen": a longer word, not this key.
             continue;
         };
-        let r = r.trim();
+        let r = r.trim_ws();
         if r.starts_with(['-', '–']) {
-            return Some((key, r.trim_start_matches(['-', '–']).trim()));
+            return Some((key, r.trim_start_matches(['-', '–']).trim_ws()));
         }
         let first = r
             .split([',', '('])
             .next()
             .unwrap_or(r)
-            .trim()
+            .trim_ws()
             .trim_end_matches('.');
         let ok = match key {
             Key::Reference => r.len() < 40 && r.bytes().any(|b| b.is_ascii_digit()),
@@ -263,7 +265,7 @@ fn is_address(cell: &str) -> bool {
 
 /// The role a signature names: "Ordförande", "Vid protokollet", "Justerare".
 pub fn signature_role(c: &str) -> Option<Role> {
-    let c = c.trim().trim_end_matches(':').trim_end();
+    let c = c.trim_ws().trim_end_matches(':').trim_end();
     if ["ordförande", "mötesordförande", "ordf", "ordf."]
         .iter()
         .any(|r| eq_ci(c, r))
@@ -427,7 +429,7 @@ impl<'m> HeaderReader<'m> {
                 (
                     k,
                     if r.is_empty() {
-                        t[first.len()..].trim()
+                        t[first.len()..].trim_ws()
                     } else {
                         r
                     },
@@ -533,7 +535,7 @@ impl<'m> HeaderReader<'m> {
             return;
         };
         let value = std::mem::take(&mut self.value);
-        let v = value.trim();
+        let v = value.trim_ws();
         match key {
             // "Datum: 12 september 2023, kl. 9-11" gives the time too.
             Key::Date | Key::Time => self.date_time_place(v, false),
@@ -588,7 +590,7 @@ impl<'m> HeaderReader<'m> {
         let t = super::text::bullet(t).unwrap_or(t);
         // A presence table ("Ledamöter<TAB>Parti<TAB>Närvarande", then
         // "Kim Ny<TAB>S<TAB>X"): a row without its mark was absent.
-        let is_mark = |c: &str| ["x", "ja", "närv"].iter().any(|m| eq_ci(c.trim(), m));
+        let is_mark = |c: &str| ["x", "ja", "närv"].iter().any(|m| eq_ci(c.trim_ws(), m));
         if present && t.contains('\t') {
             if cells(t).any(|c| {
                 ["närvarande", "närvaro", "närv."]
@@ -880,11 +882,11 @@ fn dedup(people: &mut Vec<Person>) {
 
 /// A page number as PDF exports print it: "1(9)", "Sida 3 av 12", "3 (12)".
 pub fn is_page_number(s: &str) -> bool {
-    let s = s.trim();
+    let s = s.trim_ws();
     let s = strip_prefix_ci(s, "sida")
         .or_else(|| strip_prefix_ci(s, "sid"))
         .unwrap_or(s)
-        .trim();
+        .trim_ws();
     let b = s.as_bytes();
     let d1 = b.iter().take_while(|c| c.is_ascii_digit()).count();
     if d1 == 0 || d1 > 4 {
@@ -892,12 +894,12 @@ pub fn is_page_number(s: &str) -> bool {
     }
     let rest = s[d1..].trim_start();
     if let Some(r) = rest.strip_prefix('(') {
-        let r = r.trim();
+        let r = r.trim_ws();
         let d2 = r.bytes().take_while(u8::is_ascii_digit).count();
-        return d2 > 0 && r[d2..].trim() == ")";
+        return d2 > 0 && r[d2..].trim_ws() == ")";
     }
     if let Some(r) = strip_prefix_ci(rest, "av").or_else(|| rest.strip_prefix('/')) {
-        let r = r.trim();
+        let r = r.trim_ws();
         return !r.is_empty()
             && r.bytes().all(|c| c.is_ascii_digit())
             && s.len() < 20
@@ -913,7 +915,7 @@ fn has_words(s: &str) -> bool {
 }
 
 fn is_title_like(s: &str) -> bool {
-    let s = s.trim();
+    let s = s.trim_ws();
     s.len() <= 150
         && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !s.ends_with(['.', ',', ';'])
@@ -943,7 +945,7 @@ fn kind_in(cell: &str) -> Option<(String, Option<String>)> {
         rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | ':' | '.'));
     for lead in ["fört vid ", "förda vid ", "från ", "för ", "vid ", "över "] {
         if let Some(r) = strip_prefix_ci(body, lead) {
-            body = r.trim();
+            body = r.trim_ws();
         }
     }
     // "Protokoll nr 3/2024" numbers the document; it names no body.

@@ -9,6 +9,7 @@
 //! "Beslutsunderlag" may contain "beslut" in every line.
 
 use super::text::eq_ci;
+use super::text::TrimWs;
 
 /// What a part of an item holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,11 +75,11 @@ const DECISION: [&str; 8] = [
 /// same line ("Beslut: Dagordningen godkänns"), and whether a colon set
 /// the label off.
 pub fn label_line(s: &str) -> Option<(Part, &str, bool)> {
-    let s = s.trim();
+    let s = s.trim_ws();
     // Every label is short: look for the colon only near the start.
     let near = s.bytes().take(64).position(|b| b == b':');
     let (head, rest, colon) = match near.map(|k| (&s[..k], &s[k + 1..])) {
-        Some((h, r)) => (h.trim(), r.trim(), true),
+        Some((h, r)) => (h.trim_ws(), r.trim_ws(), true),
         None if s.len() > 60 => return None,
         None => (s, "", false),
     };

@@ -6,6 +6,7 @@
 //! the affiliation, kept as written. A line that lists several people
 //! ("Anna Carlsson, Maria Persson och Karin Svensson") is split into names.
 
+use super::text::TrimWs;
 use super::text::{eq_ci, starts_upper, strip_prefix_ci};
 use crate::Person;
 
@@ -60,7 +61,7 @@ pub fn label(s: &str) -> Option<Role> {
     if s.len() > 40 {
         return None;
     }
-    let s = s.trim().trim_end_matches(':').trim();
+    let s = s.trim_ws().trim_end_matches(':').trim_ws();
     let mut buf = [0u8; 64];
     let found = match super::text::fold_small(s, &mut buf) {
         Some(lower) => LABELS.iter().find(|l| **l == lower),
@@ -76,7 +77,7 @@ pub fn label(s: &str) -> Option<Role> {
 /// Whether `s` looks like a person's name: one to five words, the first
 /// capitalised, no digits, lowercase words only as name particles.
 pub fn is_name(s: &str, min_words: usize) -> bool {
-    let s = s.trim();
+    let s = s.trim_ws();
     if s.is_empty() || s.len() > 60 || !starts_upper(s) || label(s).is_some() {
         return false;
     }
@@ -106,7 +107,7 @@ pub fn is_name(s: &str, min_words: usize) -> bool {
 /// "Anna Ek (S), ordförande, Bertil Ny (M)") are split into several
 /// people; otherwise the line is one person.
 pub fn people_in(line: &str, out: &mut Vec<Person>) -> usize {
-    let line = line.trim().trim_end_matches(['.', ';']).trim();
+    let line = line.trim_ws().trim_end_matches(['.', ';']).trim_ws();
     if line.is_empty() {
         return 0;
     }
@@ -134,7 +135,7 @@ fn inline_list(line: &str) -> Option<Vec<Person>> {
         // "Fredrik Holm, Gunilla Ek": two full names, where the second part
         // names no organisation ("Maria Wiltz, Region Kronoberg").
         let (a, b) = line.split_once([',', ';'])?;
-        let (a, b) = (a.trim(), b.trim());
+        let (a, b) = (a.trim_ws(), b.trim_ws());
         let full =
             |p: &str| is_name(strip_paren(p), 2) && strip_paren(p).split_whitespace().count() <= 3;
         return (full(a) && full(b) && !names_organisation(strip_paren(b)))
@@ -143,12 +144,12 @@ fn inline_list(line: &str) -> Option<Vec<Person>> {
     let mut parts: Vec<&str> = Vec::new();
     let mut has_och = false;
     for part in line.split([',', ';']) {
-        let mut rest = part.trim();
+        let mut rest = part.trim_ws();
         while let Some(k) = rest.find(" och ").or_else(|| rest.find(" samt ")) {
             has_och = true;
             let (a, b) = rest.split_at(k);
-            parts.push(a.trim());
-            rest = b.trim_start().split_once(' ').map_or("", |x| x.1).trim();
+            parts.push(a.trim_ws());
+            rest = b.trim_start().split_once(' ').map_or("", |x| x.1).trim_ws();
         }
         if !rest.is_empty() {
             parts.push(rest);
@@ -243,20 +244,20 @@ fn names_organisation(s: &str) -> bool {
 }
 
 fn strip_paren(s: &str) -> &str {
-    s.split('(').next().unwrap_or(s).trim()
+    s.split('(').next().unwrap_or(s).trim_ws()
 }
 
 /// "Anna Andersson (S), ordförande" → name "Anna Andersson", affiliation
 /// "(S), ordförande".
 pub fn person(s: &str) -> Person {
-    let s = s.trim();
+    let s = s.trim_ws();
     let cut = s.find([',', '(']).unwrap_or(s.len());
     let name = s[..cut]
-        .trim()
+        .trim_ws()
         .trim_end_matches(['.', ':'])
-        .trim()
+        .trim_ws()
         .to_string();
-    let rest = s[cut..].trim_start_matches([',', ' ']).trim();
+    let rest = s[cut..].trim_start_matches([',', ' ']).trim_ws();
     Person {
         name,
         affiliation: (!rest.is_empty()).then(|| rest.to_string()),
@@ -275,7 +276,7 @@ pub fn role_in(affiliation: &str) -> Option<Role> {
         "sekr.",
     ];
     for part in affiliation.split([',', '(', ')']) {
-        let part = part.trim();
+        let part = part.trim_ws();
         if CHAIR.iter().any(|r| eq_ci(part, r)) {
             return Some(Role::Chair);
         }
@@ -314,7 +315,7 @@ pub fn presenters(s: &str) -> Option<Vec<String>> {
     };
     let mut names = Vec::new();
     for part in rest.split([',', '/', '&', ';']) {
-        let mut rest = part.trim();
+        let mut rest = part.trim_ws();
         loop {
             let (a, b) = match rest.find(" och ").or_else(|| rest.find(" samt ")) {
                 Some(k) => (
@@ -323,14 +324,14 @@ pub fn presenters(s: &str) -> Option<Vec<String>> {
                 ),
                 None => (rest, ""),
             };
-            let name = strip_paren(a).trim_end_matches(['.', ':']).trim();
+            let name = strip_paren(a).trim_end_matches(['.', ':']).trim_ws();
             if starts_upper(name) && name.split_whitespace().count() <= 5 {
                 names.push(name.to_string());
             }
             if b.is_empty() {
                 break;
             }
-            rest = b.trim();
+            rest = b.trim_ws();
         }
     }
     Some(names)

@@ -85,7 +85,7 @@ fn markdown_row<'a>(raw: &'a str, text: &'a str) -> Option<Line<'a>> {
         return Some(blank);
     }
     let inner = text.strip_prefix('|')?;
-    let inner = inner.strip_suffix('|').unwrap_or(inner).trim();
+    let inner = inner.strip_suffix('|').unwrap_or(inner).trim_ws();
     if inner
         .bytes()
         .all(|b| matches!(b, b'-' | b':' | b'|' | b' '))
@@ -109,12 +109,12 @@ fn markdown_row<'a>(raw: &'a str, text: &'a str) -> Option<Line<'a>> {
 
 /// Strips markdown heading marks. Returns the level and the rest, trimmed.
 pub fn heading_level(s: &str) -> (u8, &str) {
-    let t = s.trim();
+    let t = s.trim_ws();
     let n = t.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&n) {
         let rest = &t[n..];
         if rest.is_empty() || rest.starts_with([' ', '\t']) {
-            return (n as u8, rest.trim());
+            return (n as u8, rest.trim_ws());
         }
     }
     (0, t)
@@ -127,8 +127,8 @@ pub fn unwrap_bold(s: &str) -> Option<&str> {
         if let Some(inner) = s.strip_prefix(m) {
             let inner = inner.strip_suffix(':').unwrap_or(inner);
             if let Some(inner) = inner.strip_suffix(m) {
-                if !inner.trim().is_empty() && !inner.contains(m) {
-                    return Some(inner.trim());
+                if !inner.trim_ws().is_empty() && !inner.contains(m) {
+                    return Some(inner.trim_ws());
                 }
             }
         }
@@ -145,13 +145,47 @@ pub fn unwrap_italic(s: &str) -> Option<&str> {
             }
             let inner = inner.trim_end_matches([':', ' ']);
             if let Some(inner) = inner.strip_suffix(m) {
-                if !inner.ends_with(m) && !inner.trim().is_empty() && !inner.contains(m) {
-                    return Some(inner.trim());
+                if !inner.ends_with(m) && !inner.trim_ws().is_empty() && !inner.contains(m) {
+                    return Some(inner.trim_ws());
                 }
             }
         }
     }
     None
+}
+
+/// `str::trim` with a fast path for the usual case.
+///
+/// The stages trim every cell, key and name they look at, often several
+/// times a line, and `str::trim` decodes chars from both ends through a
+/// generic searcher even when there is nothing to trim. Here a string that
+/// starts and ends with a char that cannot be white space (ASCII above the
+/// space, or a Latin-1 letter "Å", "ö" written as 0xC3 and one more byte)
+/// is returned as it is; anything else goes to `str::trim`, so the result
+/// is always the same.
+pub trait TrimWs {
+    fn trim_ws(&self) -> &str;
+}
+
+impl TrimWs for str {
+    #[inline]
+    fn trim_ws(&self) -> &str {
+        let b = self.as_bytes();
+        let n = b.len();
+        let solid_start = n > 0 && (b[0] > b' ' && b[0] < 0x80 || b[0] == 0xC3);
+        let solid_end = n > 0 && (b[n - 1] > b' ' && b[n - 1] < 0x80 || n > 1 && b[n - 2] == 0xC3);
+        if solid_start && solid_end {
+            self
+        } else {
+            trim_slow(self)
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn trim_slow(s: &str) -> &str {
+    s.trim()
 }
 
 /// Appends `s` to `out` without markdown emphasis marks.
@@ -187,18 +221,36 @@ pub fn push_plain(out: &mut String, s: &str) {
     out.push_str(&s[start..]);
 }
 
+/// Whether `b` holds a `*` or a `_`: one pass over the line, eight bytes
+/// at a time (most lines have neither mark, and this runs on every line).
+fn has_emphasis_mark(b: &[u8]) -> bool {
+    // A byte of `x` is zero where `x` had the byte the mask repeats; the
+    // classic test for a zero byte in a word.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if zero_byte(x ^ (ONES * u64::from(b'*'))) || zero_byte(x ^ (ONES * u64::from(b'_'))) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&c| c == b'*' || c == b'_')
+}
+
 /// `s` without markdown emphasis, borrowed when there was none.
 pub fn plain(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains('*') || s.contains('_') {
+    if has_emphasis_mark(s.as_bytes()) {
         let mut out = String::with_capacity(s.len());
         push_plain(&mut out, s);
-        let t = out.trim();
+        let t = out.trim_ws();
         if t.len() != out.len() {
             out = t.to_string();
         }
         std::borrow::Cow::Owned(out)
     } else {
-        std::borrow::Cow::Borrowed(s.trim())
+        std::borrow::Cow::Borrowed(s.trim_ws())
     }
 }
 
@@ -363,7 +415,7 @@ pub fn cells(s: &str) -> impl Iterator<Item = &str> {
             i += 1;
         }
         pos = next;
-        let cell = s[start..end].trim();
+        let cell = s[start..end].trim_ws();
         if !cell.is_empty() {
             return Some(cell);
         }
@@ -411,7 +463,7 @@ pub fn bullet(s: &str) -> Option<&str> {
         "- ", "* ", "• ", "– ", "+ ", "· ", "▪ ", "o\t", "-\t", "•\t",
     ] {
         if let Some(rest) = s.strip_prefix(m) {
-            let rest = rest.trim();
+            let rest = rest.trim_ws();
             if !rest.is_empty() {
                 return Some(rest);
             }
@@ -433,7 +485,7 @@ pub fn list_number(s: &str) -> Option<(u32, &str)> {
         return None;
     }
     let n = s[..digits].parse().ok()?;
-    Some((n, rest.trim()))
+    Some((n, rest.trim_ws()))
 }
 
 /// Counts words (runs separated by white space), stopping at `limit`.
@@ -587,6 +639,52 @@ mod tests {
             let mut out = String::from(">");
             push_lower(&mut out, s);
             assert_eq!(out, format!(">{}", reference(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn emphasis_marks_anywhere_in_the_line() {
+        for s in [
+            "",
+            "abc",
+            "Åsa Öberg, Region Kronoberg",
+            "ÿÿÿÿÿÿÿÿ",
+            "\u{2A2A}\u{5F5F}",
+        ] {
+            assert!(!has_emphasis_mark(s.as_bytes()), "{s}");
+        }
+        for k in 0..20 {
+            for mark in ['*', '_'] {
+                let s = format!(
+                    "{}{mark}{}",
+                    "ö".repeat(k / 2).to_string() + &"a".repeat(k % 2),
+                    "x".repeat(k)
+                );
+                assert!(has_emphasis_mark(s.as_bytes()), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "\t\n\x0B\x0C\r",
+            "  Anna Ek  ",
+            "\u{a0}Anna\u{a0}",
+            " \u{2003}Åsa Öberg\u{3000} ",
+            "Ö",
+            " x\u{85}",
+            "\u{1F}a\u{1F}",
+            "ä ",
+            "ö",
+            "Åsa Ö",
+            "é\u{85}",
+            "\u{a0}",
+            "\x01a\x7F",
+        ] {
+            assert_eq!(s.trim_ws(), s.trim(), "{s:?}");
         }
     }
 
