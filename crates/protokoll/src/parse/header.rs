@@ -199,7 +199,20 @@ pub fn is_toc_heading(s: &str) -> bool {
 /// and whether the key was set off explicitly (colon, tab, end of line).
 pub fn key_line(s: &str) -> Option<(Key, &str)> {
     let bucket = &KEY_BUCKETS[super::text::first_byte_folded(s)? as usize];
+    // Most lines are no key: when the first two bytes are ASCII, the second
+    // turns nearly every key of the bucket down before the full comparison.
+    let second = s
+        .as_bytes()
+        .get(1)
+        .filter(|_| s.as_bytes()[0].is_ascii())
+        .map(u8::to_ascii_lowercase);
     for &(k, key) in bucket {
+        if let Some(c) = second {
+            let kc = k.as_bytes()[1];
+            if kc.is_ascii() && c.is_ascii() && kc != c {
+                continue;
+            }
+        }
         let Some(rest) = strip_prefix_ci(s, k) else {
             continue;
         };

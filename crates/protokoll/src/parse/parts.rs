@@ -87,13 +87,13 @@ pub fn label_line(s: &str) -> Option<(Part, &str, bool)> {
         return None;
     }
     let mut buf = [0u8; 64];
-    let lower = super::text::fold_small(head, &mut buf);
+    let lower = super::text::fold_small_bytes(head, &mut buf);
     let is = |list: &[&str]| match lower {
-        Some(lower) => list.contains(&lower),
+        Some(lower) => list.iter().any(|l| l.as_bytes() == lower),
         None => list.iter().any(|l| eq_ci(head, l)),
     };
     // The word-by-word tests run only when the words are there.
-    let has = |w: &str| lower.is_none_or(|l| l.contains(w));
+    let has = |w: &str| lower.is_none_or(|l| super::text::contains_bytes(l, w.as_bytes()));
     if is(&DECISION) || (has("beslut") && is_possessive_decision(head)) {
         return Some((Part::Decision, rest, colon));
     }

@@ -63,8 +63,8 @@ pub fn label(s: &str) -> Option<Role> {
     }
     let s = s.trim_ws().trim_end_matches(':').trim_ws();
     let mut buf = [0u8; 64];
-    let found = match super::text::fold_small(s, &mut buf) {
-        Some(lower) => LABELS.iter().find(|l| **l == lower),
+    let found = match super::text::fold_small_bytes(s, &mut buf) {
+        Some(lower) => LABELS.iter().find(|l| l.as_bytes() == lower),
         None => LABELS.iter().find(|l| eq_ci(s, l)),
     };
     found.map(|l| match *l {

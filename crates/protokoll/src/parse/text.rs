@@ -349,6 +349,13 @@ pub fn first_byte_folded(s: &str) -> Option<u8> {
 /// buffer or holds another non-ASCII capital; callers then fall back to
 /// [`eq_ci`].
 pub fn fold_small<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    std::str::from_utf8(fold_small_bytes(s, buf)?).ok()
+}
+
+/// [`fold_small`] as bytes, for callers that only compare them with
+/// lowercase words: the folded bytes are UTF-8 whenever `s` is, so
+/// checking that again would only cost time.
+pub fn fold_small_bytes<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
     let b = s.as_bytes();
     if b.len() > buf.len() {
         return None;
@@ -376,7 +383,19 @@ pub fn fold_small<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
         }
         i += 1;
     }
-    std::str::from_utf8(&buf[..b.len()]).ok()
+    Some(&buf[..b.len()])
+}
+
+/// Whether `needle` (not empty) occurs in `hay`: for the short folded
+/// labels, where setting up `str::contains`' searcher costs more than the
+/// search.
+pub fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    hay.len() >= needle.len()
+        && (0..=hay.len() - needle.len())
+            .any(|i| hay[i] == first && &hay[i + 1..i + needle.len()] == rest)
 }
 
 /// Whether `s` equals `word` (given in lowercase), ignoring case.
@@ -662,6 +681,25 @@ mod tests {
                 );
                 assert!(has_emphasis_mark(s.as_bytes()), "{s}");
             }
+        }
+    }
+
+    #[test]
+    fn byte_search_is_str_contains() {
+        for (hay, needle) in [
+            ("socialnämndens beslut", "beslut"),
+            ("beslut", "beslut"),
+            ("besl", "beslut"),
+            ("förvaltningens förslag", "förslag"),
+            ("", "x"),
+            ("xx", ""),
+            ("bbeslutt", "beslut"),
+        ] {
+            assert_eq!(
+                contains_bytes(hay.as_bytes(), needle.as_bytes()),
+                hay.contains(needle),
+                "{hay} {needle}"
+            );
         }
     }
 
