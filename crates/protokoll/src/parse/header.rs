@@ -888,7 +888,32 @@ impl<'m> HeaderReader<'m> {
     }
 }
 
+/// Drops every person whose name, lowercased, came before.
 fn dedup(people: &mut Vec<Person>) {
+    // Attendee lists are short and their names Latin-1: those are compared
+    // folded on the stack, each with the names kept before it, instead of
+    // allocating a lowercase copy of every name for a hash set. Below 0xC4
+    // every byte is ASCII or part of a char up to U+00FF, whose lowercase
+    // form `fold_small_bytes` gives exactly.
+    let simple = |p: &Person| p.name.len() <= 64 && p.name.bytes().all(|b| b < 0xC4);
+    if people.len() <= 64 && people.iter().all(simple) {
+        let mut kept: Vec<([u8; 64], usize)> = Vec::with_capacity(people.len());
+        let mut keep = Vec::with_capacity(people.len());
+        for p in people.iter() {
+            let mut buf = [0u8; 64];
+            let n = p.name.len();
+            // `simple` holds, so the fold always succeeds.
+            let _ = super::text::fold_small_bytes(&p.name, &mut buf);
+            let new = !kept.iter().any(|(k, m)| *m == n && k[..n] == buf[..n]);
+            if new {
+                kept.push((buf, n));
+            }
+            keep.push(new);
+        }
+        let mut flags = keep.into_iter();
+        people.retain(|_| flags.next().unwrap_or(true));
+        return;
+    }
     let mut seen = std::collections::HashSet::new();
     people.retain(|p| seen.insert(p.name.to_lowercase()));
 }
@@ -1261,6 +1286,43 @@ mod tests {
         r.finish();
         assert_eq!(names(&m.present), ["Kim Ny", "Lo Ek"]);
         assert_eq!(names(&m.absent), ["Ulf Ro"]);
+    }
+
+    #[test]
+    fn dedup_ignores_case_as_to_lowercase_does() {
+        let people = |names: &[&str]| -> Vec<Person> {
+            names
+                .iter()
+                .map(|n| Person {
+                    name: n.to_string(),
+                    affiliation: None,
+                })
+                .collect()
+        };
+        let check = |input: &[&str], expected: &[&str]| {
+            let mut p = people(input);
+            dedup(&mut p);
+            assert_eq!(names(&p), expected);
+        };
+        check(
+            &[
+                "Anna Ek",
+                "ÅSA ÖBERG",
+                "ANNA EK",
+                "Anna\0",
+                "Anna",
+                "åsa öberg",
+                "Bo",
+            ],
+            &["Anna Ek", "ÅSA ÖBERG", "Anna\0", "Anna", "Bo"],
+        );
+        // Names outside Latin-1 take the hash set, with the same result.
+        check(&["Ǆemal", "ǆemal", "ΣΟΦΙΑ", "σοφια"], &["Ǆemal", "ΣΟΦΙΑ"]);
+        let many: Vec<String> = (0..100).map(|k| format!("Person {}", k % 70)).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let mut p = people(&many);
+        dedup(&mut p);
+        assert_eq!(p.len(), 70);
     }
 
     #[test]

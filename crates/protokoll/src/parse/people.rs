@@ -36,6 +36,17 @@ const LABELS: [&str; 22] = [
     "insynsplats",
 ];
 
+/// The first bytes of the [`LABELS`].
+static LABEL_STARTS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < LABELS.len() {
+        t[LABELS[k].as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// How a role in an inline attendee list begins.
 const ROLE_STEMS: [&str; 8] = [
     "ordförande",
@@ -62,6 +73,14 @@ pub fn label(s: &str) -> Option<Role> {
         return None;
     }
     let s = s.trim_ws().trim_end_matches(':').trim_ws();
+    // Most cells are names: one whose first byte is ASCII and starts no
+    // label cannot be one, however it is folded.
+    if s.as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && !LABEL_STARTS[b.to_ascii_lowercase() as usize])
+    {
+        return None;
+    }
     let mut buf = [0u8; 64];
     let found = match super::text::fold_small_bytes(s, &mut buf) {
         Some(lower) => LABELS.iter().find(|l| l.as_bytes() == lower),
@@ -81,15 +100,22 @@ pub fn is_name(s: &str, min_words: usize) -> bool {
     if s.is_empty() || s.len() > 60 || !starts_upper(s) || label(s).is_some() {
         return false;
     }
+    // A digit or one of ": / § @ …" anywhere rules a name out, whichever
+    // word it is in; one pass over the bytes ("§" is C2 A7, "…" E2 80 A6).
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let bad = c.is_ascii_digit()
+            || matches!(c, b':' | b'/' | b'@')
+            || c == 0xC2 && b.get(i + 1) == Some(&0xA7)
+            || c == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0xA6]);
+        if bad {
+            return false;
+        }
+    }
     let mut words = 0;
     for w in s.split_whitespace() {
         words += 1;
         if words > 5 {
-            return false;
-        }
-        if w.chars()
-            .any(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '§' | '@' | '…'))
-        {
             return false;
         }
         let particle = matches!(
@@ -239,8 +265,21 @@ fn names_organisation(s: &str) -> bool {
     ];
     // No allocation: whole words compare case-insensitively; the endings
     // of compounds ("Socialförvaltningen") are lowercase as written.
-    s.split_whitespace()
-        .any(|w| WORDS.iter().any(|x| eq_ci(w, x)) || ENDINGS.iter().any(|e| w.ends_with(e)))
+    // The words start with a, f, k, l, r or s and the endings end in n or t,
+    // so most words are turned down by a byte. A word starting with another
+    // ASCII letter cannot equal a word case-insensitively; a non-ASCII start
+    // ("Kelvin" K) takes the full test.
+    s.split_whitespace().any(|w| {
+        let b = w.as_bytes();
+        let may_be_word = !b[0].is_ascii()
+            || matches!(
+                b[0].to_ascii_lowercase(),
+                b'a' | b'f' | b'k' | b'l' | b'r' | b's'
+            );
+        let may_end = matches!(b[b.len() - 1], b'n' | b't');
+        may_be_word && WORDS.iter().any(|x| eq_ci(w, x))
+            || may_end && ENDINGS.iter().any(|e| w.ends_with(e))
+    })
 }
 
 fn strip_paren(s: &str) -> &str {
@@ -277,6 +316,12 @@ pub fn role_in(affiliation: &str) -> Option<Role> {
     ];
     for part in affiliation.split([',', '(', ')']) {
         let part = part.trim_ws();
+        // Every role starts with m, o, p or s: another ASCII start is none.
+        if part.as_bytes().first().is_some_and(|&b| {
+            b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'm' | b'o' | b'p' | b's')
+        }) {
+            continue;
+        }
         if CHAIR.iter().any(|r| eq_ci(part, r)) {
             return Some(Role::Chair);
         }
