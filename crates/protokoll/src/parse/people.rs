@@ -7,7 +7,7 @@
 //! ("Anna Carlsson, Maria Persson och Karin Svensson") is split into names.
 
 use super::text::TrimWs;
-use super::text::{eq_ci, starts_upper, strip_prefix_ci};
+use super::text::{eq_ci, find_bytes, starts_upper, strip_prefix_ci};
 use crate::Person;
 
 /// Words that head a sub-list inside an attendee block and are no names.
@@ -47,6 +47,17 @@ static LABEL_STARTS: [bool; 256] = {
     t
 };
 
+/// The byte lengths of the [`LABELS`], one bit each.
+const LABEL_LENGTHS: u64 = {
+    let mut m = 0u64;
+    let mut k = 0;
+    while k < LABELS.len() {
+        m |= 1 << LABELS[k].len();
+        k += 1;
+    }
+    m
+};
+
 /// How a role in an inline attendee list begins.
 const ROLE_STEMS: [&str; 8] = [
     "ordförande",
@@ -78,6 +89,14 @@ pub fn label(s: &str) -> Option<Role> {
     if s.as_bytes()
         .first()
         .is_some_and(|&b| b.is_ascii() && !LABEL_STARTS[b.to_ascii_lowercase() as usize])
+    {
+        return None;
+    }
+    // Folding keeps the byte length, so a cell of no label's length can
+    // only match through `eq_ci`, which is asked only when a letter
+    // outside Latin-1 (lead bytes C4..DF) stops the fold.
+    if (s.len() >= 64 || LABEL_LENGTHS & (1 << s.len()) == 0)
+        && !s.bytes().any(|b| (0xC4..0xE0).contains(&b))
     {
         return None;
     }
@@ -157,7 +176,7 @@ pub fn people_in(line: &str, out: &mut Vec<Person>) -> usize {
 /// ("Maria Wiltz, Region Kronoberg", "Jonas Berg, förvaltningschef").
 fn inline_list(line: &str) -> Option<Vec<Person>> {
     let commas = line.bytes().filter(|&b| b == b',' || b == b';').count();
-    if commas < 2 && !line.contains(" och ") && !line.contains(" samt ") {
+    if commas < 2 && find_bytes(line, " och ").is_none() && find_bytes(line, " samt ").is_none() {
         // "Fredrik Holm, Gunilla Ek": two full names, where the second part
         // names no organisation ("Maria Wiltz, Region Kronoberg").
         let (a, b) = line.split_once([',', ';'])?;
@@ -171,7 +190,7 @@ fn inline_list(line: &str) -> Option<Vec<Person>> {
     let mut has_och = false;
     for part in line.split([',', ';']) {
         let mut rest = part.trim_ws();
-        while let Some(k) = rest.find(" och ").or_else(|| rest.find(" samt ")) {
+        while let Some(k) = find_bytes(rest, " och ").or_else(|| find_bytes(rest, " samt ")) {
             has_och = true;
             let (a, b) = rest.split_at(k);
             parts.push(a.trim_ws());
@@ -283,7 +302,8 @@ fn names_organisation(s: &str) -> bool {
 }
 
 fn strip_paren(s: &str) -> &str {
-    s.split('(').next().unwrap_or(s).trim_ws()
+    let end = s.bytes().position(|b| b == b'(').unwrap_or(s.len());
+    s[..end].trim_ws()
 }
 
 /// "Anna Andersson (S), ordförande" → name "Anna Andersson", affiliation
@@ -362,7 +382,7 @@ pub fn presenters(s: &str) -> Option<Vec<String>> {
     for part in rest.split([',', '/', '&', ';']) {
         let mut rest = part.trim_ws();
         loop {
-            let (a, b) = match rest.find(" och ").or_else(|| rest.find(" samt ")) {
+            let (a, b) = match find_bytes(rest, " och ").or_else(|| find_bytes(rest, " samt ")) {
                 Some(k) => (
                     &rest[..k],
                     rest[k + 1..].split_once(' ').map_or("", |x| x.1),

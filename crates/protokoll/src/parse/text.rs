@@ -386,6 +386,19 @@ pub fn fold_small_bytes<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> 
     Some(&buf[..b.len()])
 }
 
+/// Where `needle` (a short word with its spaces, " och ") first occurs in
+/// `hay`: a byte loop that tests the first and last byte before the rest,
+/// cheaper on a short attendee cell than setting up `str::find`'s searcher.
+pub fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let (&first, &last) = (n.first()?, n.last()?);
+    if h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len())
+        .find(|&i| h[i] == first && h[i + n.len() - 1] == last && h[i..i + n.len()] == *n)
+}
+
 /// Whether `needle` (not empty) occurs in `hay`: for the short folded
 /// labels, where setting up `str::contains`' searcher costs more than the
 /// search.
@@ -448,12 +461,22 @@ pub fn first_char(s: &str) -> Option<char> {
 
 /// Whether `s` starts with an uppercase letter.
 pub fn starts_upper(s: &str) -> bool {
-    first_char(s).is_some_and(char::is_uppercase)
+    match s.as_bytes() {
+        [c, ..] if c.is_ascii() => c.is_ascii_uppercase(),
+        // U+00C0..=U+00DE but "×": the Latin-1 capitals.
+        [0xC3, d, ..] => (0x80..=0x9E).contains(d) && *d != 0x97,
+        _ => first_char(s).is_some_and(char::is_uppercase),
+    }
 }
 
 /// Whether `s` starts with a lowercase letter.
 pub fn starts_lower(s: &str) -> bool {
-    first_char(s).is_some_and(char::is_lowercase)
+    match s.as_bytes() {
+        [c, ..] if c.is_ascii() => c.is_ascii_lowercase(),
+        // U+00DF..=U+00FF but "÷": the Latin-1 small letters.
+        [0xC3, d, ..] => (0x9F..=0xBF).contains(d) && *d != 0xB7,
+        _ => first_char(s).is_some_and(char::is_lowercase),
+    }
 }
 
 /// Whether `s` ends a sentence or a clause: the next line cannot continue it.
@@ -701,6 +724,27 @@ mod tests {
                 "{hay} {needle}"
             );
         }
+    }
+
+    #[test]
+    fn find_bytes_is_str_find() {
+        for (hay, needle) in [
+            ("Anna och Per", " och "),
+            ("Anna samt", " samt "),
+            ("och", " och "),
+        ] {
+            assert_eq!(find_bytes(hay, needle), hay.find(needle), "{hay}");
+        }
+    }
+
+    #[test]
+    fn fast_case_tests_are_char_tests() {
+        for c in ('\0'..='\u{17F}').chain(['Σ', 'ǅ', 'Ⅷ', 'ⅷ', '×', '÷']) {
+            let s = format!("{c}x");
+            assert_eq!(starts_upper(&s), c.is_uppercase(), "{c:?}");
+            assert_eq!(starts_lower(&s), c.is_lowercase(), "{c:?}");
+        }
+        assert!(!starts_upper("") && !starts_lower(""));
     }
 
     #[test]
