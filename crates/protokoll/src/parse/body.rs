@@ -315,7 +315,8 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                 buf: &mut String| {
         let t = squeeze(&plain(text));
         let t = t.trim_start_matches(['-', '•', ' ']).trim_ws();
-        if t.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        // Three letters are enough to know: stop counting there.
+        if t.chars().filter(|c| c.is_alphabetic()).take(3).count() < 3 {
             return;
         }
         let outcome = classify(t, default, buf);

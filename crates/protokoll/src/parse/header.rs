@@ -955,7 +955,7 @@ fn has_words(s: &str) -> bool {
 fn is_title_like(s: &str) -> bool {
     let s = s.trim_ws();
     s.len() <= 150
-        && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && s.chars().filter(|c| c.is_alphabetic()).take(2).count() >= 2
         && !s.ends_with(['.', ',', ';'])
         && !starts_lower(s)
         && (starts_upper(s) || s.starts_with(|c: char| c.is_ascii_digit()))

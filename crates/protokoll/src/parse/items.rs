@@ -272,7 +272,7 @@ pub fn is_plain_heading(t: &str) -> bool {
     if is_toc_heading(core) || is_page_number(core) || super::header::has_kind_word(core) {
         return false;
     }
-    core.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    core.chars().filter(|c| c.is_alphabetic()).take(2).count() >= 2
 }
 
 /// Whether `t` can be a heading written tight against the text under it

@@ -89,7 +89,11 @@ pub fn label_line(s: &str) -> Option<(Part, &str, bool)> {
     let mut buf = [0u8; 64];
     let lower = super::text::fold_small_bytes(head, &mut buf);
     let is = |list: &[&str]| match lower {
-        Some(lower) => list.iter().any(|l| l.as_bytes() == lower),
+        // The first byte before the rest: most heads share no first letter
+        // with a label.
+        Some(lower) => list
+            .iter()
+            .any(|l| l.as_bytes().first() == lower.first() && l.as_bytes() == lower),
         None => list.iter().any(|l| eq_ci(head, l)),
     };
     // The word-by-word tests run only when the words are there.

@@ -403,12 +403,13 @@ pub fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
 /// labels, where setting up `str::contains`' searcher costs more than the
 /// search.
 pub fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
+    let (Some(&first), Some(&last)) = (needle.first(), needle.last()) else {
         return true;
     };
-    hay.len() >= needle.len()
-        && (0..=hay.len() - needle.len())
-            .any(|i| hay[i] == first && &hay[i + 1..i + needle.len()] == rest)
+    let n = needle.len();
+    hay.len() >= n
+        && (0..=hay.len() - n)
+            .any(|i| hay[i] == first && hay[i + n - 1] == last && hay[i..i + n] == *needle)
 }
 
 /// Whether `s` equals `word` (given in lowercase), ignoring case.
@@ -535,6 +536,47 @@ pub fn word_count(s: &str, limit: usize) -> usize {
     s.split_whitespace().take(limit).count()
 }
 
+/// Whether `squeeze` would give `s` back unchanged: no white space at
+/// either end, none but single spaces inside. Decision texts usually are,
+/// and one byte pass is cheaper than splitting them into words and joining
+/// them again. Latin-1 letters are told by their lead byte; other
+/// non-ASCII chars are decoded to ask whether they are white space.
+fn is_squeezed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+            i += 1;
+            continue;
+        }
+        prev_space = false;
+        if c < 0x80 {
+            if (9..=13).contains(&c) {
+                return false;
+            }
+            i += 1;
+        } else if c == 0xC3 {
+            i += 2;
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() {
+                return false;
+            }
+            i += ch.len_utf8();
+        }
+    }
+    true
+}
+
 /// Capitalises a word written in any case: "MÖTESANTECKNINGAR" becomes
 /// "Mötesanteckningar".
 pub fn capitalise(s: &str) -> String {
@@ -560,6 +602,9 @@ pub fn capitalise_first(s: &str) -> String {
 
 /// Collapses runs of white space into one space.
 pub fn squeeze(s: &str) -> String {
+    if is_squeezed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -723,6 +768,25 @@ mod tests {
                 hay.contains(needle),
                 "{hay} {needle}"
             );
+        }
+    }
+
+    #[test]
+    fn squeeze_is_split_and_join() {
+        for s in [
+            "",
+            " ",
+            "Nämnden godkänner förslaget.",
+            "Nämnden  godkänner",
+            " Nämnden",
+            "Nämnden ",
+            "a\tb",
+            "a\u{a0}b",
+            "a – b\u{2003}c",
+            "Åsa Öberg",
+        ] {
+            let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squeeze(s), expected, "{s:?}");
         }
     }
 
