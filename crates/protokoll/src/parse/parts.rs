@@ -71,6 +71,22 @@ const DECISION: [&str; 8] = [
     "fattade beslut",
 ];
 
+/// The byte lengths of the [`SILENT`] and [`DECISION`] labels, one bit each.
+const LABEL_LENGTHS: u64 = {
+    let mut m = 0u64;
+    let mut k = 0;
+    while k < SILENT.len() {
+        m |= 1 << SILENT[k].len();
+        k += 1;
+    }
+    let mut k = 0;
+    while k < DECISION.len() {
+        m |= 1 << DECISION[k].len();
+        k += 1;
+    }
+    m
+};
+
 /// If `s` is a part label, the part and whatever follows the label on the
 /// same line ("Beslut: Dagordningen godkänns"), and whether a colon set
 /// the label off.
@@ -84,6 +100,20 @@ pub fn label_line(s: &str) -> Option<(Part, &str, bool)> {
         None => (s, "", false),
     };
     if head.is_empty() || head.len() > 60 {
+        return None;
+    }
+    // Most heads are no label. Folding keeps the byte length, so a head of
+    // no label's length cannot equal one unless a letter outside Latin-1
+    // (lead bytes C4..DF) sends it to `eq_ci`; and the possessive and
+    // proposal forms need "beslut" or "(för)slag" in ASCII letters.
+    if LABEL_LENGTHS & (1 << head.len()) == 0 && !head.bytes().any(|b| (0xC4..0xE0).contains(&b)) {
+        let has = |w: &[u8]| super::text::contains_ascii_ci(head.as_bytes(), w);
+        if has(b"beslut") && is_possessive_decision(head) {
+            return Some((Part::Decision, rest, colon));
+        }
+        if has(b"rslag") && is_proposal(head) {
+            return Some((Part::Silent, rest, colon));
+        }
         return None;
     }
     let mut buf = [0u8; 64];
@@ -138,6 +168,15 @@ mod tests {
             expected,
             "{input}"
         );
+    }
+
+    #[test]
+    fn labels_of_odd_lengths_and_cases() {
+        check("BESLUTSUNDERLAG", Some((Part::Silent, "")));
+        check("Socialnämndens BESLUT:", Some((Part::Decision, "")));
+        check("Nämndens förslag till beslut", Some((Part::Silent, "")));
+        check("Ordförandens FÖRSLAG", Some((Part::Silent, "")));
+        check("Kort rad utan etikett", None);
     }
 
     #[test]

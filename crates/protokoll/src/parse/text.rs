@@ -399,6 +399,19 @@ pub fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
         .find(|&i| h[i] == first && h[i + n.len() - 1] == last && h[i..i + n.len()] == *n)
 }
 
+/// Whether `needle` (lowercase ASCII) occurs in `hay`, ASCII letters
+/// compared without case.
+pub fn contains_ascii_ci(hay: &[u8], needle: &[u8]) -> bool {
+    let n = needle.len();
+    hay.len() >= n
+        && (0..=hay.len() - n).any(|i| {
+            hay[i..i + n]
+                .iter()
+                .zip(needle)
+                .all(|(h, c)| h.to_ascii_lowercase() == *c)
+        })
+}
+
 /// Whether `needle` (not empty) occurs in `hay`: for the short folded
 /// labels, where setting up `str::contains`' searcher costs more than the
 /// search.
