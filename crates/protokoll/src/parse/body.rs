@@ -9,6 +9,8 @@
 //! beslutar") waits for its clauses, and which sub-heading is current, so
 //! each decision carries it as its subject.
 
+use std::borrow::Cow;
+
 use super::decisions::{
     classify, is_lead, sentences, stem_hits, trigger, trigger_unfiltered, Strength,
 };
@@ -43,12 +45,14 @@ enum Kind {
 }
 
 #[derive(Debug)]
-struct Block {
+struct Block<'a> {
     kind: Kind,
-    text: String,
+    /// Borrowed from the line until a second line joins it: most blocks
+    /// are one line, and copying each cost an allocation.
+    text: Cow<'a, str>,
 }
 
-impl Block {
+impl Block<'_> {
     fn open(&self) -> bool {
         matches!(
             self.kind,
@@ -76,7 +80,12 @@ pub fn build(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, ordinal: u32
     item
 }
 
-fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut String) -> Vec<Block> {
+fn blocks<'a>(
+    lines: &'a [Line<'_>],
+    furniture: &[bool],
+    raw: &RawItem,
+    text: &mut String,
+) -> Vec<Block<'a>> {
     let mut blocks: Vec<Block> = Vec::new();
     // The body starts after the item's heading: as after a blank line.
     let mut gap = true;
@@ -130,7 +139,7 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
                     colon,
                     title: title.to_string(),
                 },
-                text: rest.to_string(),
+                text: Cow::Borrowed(rest),
             });
             gap = false;
             continue;
@@ -151,7 +160,7 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
             bullet(raw_text).or_else(|| list_number(raw_text).map(|(_, r)| r))
         {
             let italic = unwrap_italic(rest).is_some();
-            push_block(&mut blocks, text, gap, Kind::Entry { italic }, &plain(rest));
+            push_block(&mut blocks, text, gap, Kind::Entry { italic }, plain(rest));
             gap = false;
             continue;
         } else if cleaned.starts_with("att ") && (gap || after_clause(&blocks, &mut lead_buf)) {
@@ -166,7 +175,7 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
                 } else {
                     cleaned
                 };
-                push_block(&mut blocks, text, gap, kind, body);
+                push_block(&mut blocks, text, gap, kind, Cow::Borrowed(body));
             }
             None => {
                 let italic = unwrap_italic(raw_text).is_some();
@@ -183,8 +192,9 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
                 });
                 if joins {
                     let b = blocks.last_mut().expect("checked above");
-                    b.text.push(' ');
-                    b.text.push_str(cleaned);
+                    let joined = b.text.to_mut();
+                    joined.push(' ');
+                    joined.push_str(cleaned);
                     text.push(if gap { ' ' } else { '\n' });
                     text.push_str(cleaned);
                     if let Kind::Para {
@@ -205,7 +215,7 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
                             gap_after: false,
                             italic,
                         },
-                        cleaned,
+                        Cow::Borrowed(cleaned),
                     );
                 }
             }
@@ -269,7 +279,13 @@ fn tight_heading<'l>(
     after_sentence && next().is_some_and(|next| super::items::tight_heading(t, next, buf))
 }
 
-fn push_block(blocks: &mut Vec<Block>, text: &mut String, gap: bool, kind: Kind, body: &str) {
+fn push_block<'a>(
+    blocks: &mut Vec<Block<'a>>,
+    text: &mut String,
+    gap: bool,
+    kind: Kind,
+    body: Cow<'a, str>,
+) {
     if !text.is_empty() {
         text.push_str(if gap { "\n\n" } else { "\n" });
     }
@@ -277,12 +293,9 @@ fn push_block(blocks: &mut Vec<Block>, text: &mut String, gap: bool, kind: Kind,
         if matches!(kind, Kind::Entry { .. }) {
             text.push_str("- ");
         }
-        text.push_str(body);
+        text.push_str(&body);
     }
-    blocks.push(Block {
-        kind,
-        text: body.to_string(),
-    });
+    blocks.push(Block { kind, text: body });
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -333,10 +346,10 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
         match block.kind {
             Kind::Heading => {
                 item.sections.push(Section {
-                    title: block.text.clone(),
+                    title: block.text.to_string(),
                     presenters: Vec::new(),
                 });
-                subject = Some(block.text);
+                subject = Some(block.text.into_owned());
                 state = State::Notes;
                 lead = false;
             }
@@ -352,7 +365,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                 }
             }
             Kind::Label { part, colon, title } => {
-                let rest = block.text.as_str();
+                let rest = block.text.as_ref();
                 lead = false;
                 clauses_taken = false;
                 match part {
@@ -400,7 +413,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                 if state == State::Silent {
                     continue;
                 }
-                let t = block.text.as_str();
+                let t = block.text.as_ref();
                 if lines == 1
                     && gap_before
                     && gap_after
@@ -504,7 +517,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                 if state == State::Silent {
                     continue;
                 }
-                let t = block.text.as_str();
+                let t = block.text.as_ref();
                 if lead || matches!(state, State::Deciding { .. }) {
                     clauses_taken = true;
                     emit(
