@@ -192,6 +192,13 @@ pub fn is_toc_heading(s: &str) -> bool {
         return false;
     }
     let s = s.trim_ws().trim_end_matches(':').trim_ws();
+    // Every line is asked this: one starting with an ASCII byte that
+    // starts no heading cannot be one (eq_ci gives up at that byte too).
+    if s.as_bytes().first().is_some_and(|&b| {
+        b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'a' | b'd' | b'f' | b'i')
+    }) {
+        return false;
+    }
     TOC.iter().any(|t| eq_ci(s, t))
 }
 

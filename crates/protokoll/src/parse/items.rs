@@ -31,8 +31,8 @@ use super::header::{is_page_number, is_toc_heading, is_trailer_start, key_line};
 use super::parts::label_line;
 use super::people::presenters;
 use super::text::{
-    bullet, cells, ends_sentence, eq_ci, is_filler, list_number, plain, starts_lower, starts_upper,
-    strip_prefix_ci, unwrap_bold, word_count, Line, TrimWs,
+    bullet, cells, ends_sentence, eq_ci, find_bytes, is_filler, list_number, plain, starts_lower,
+    starts_upper, strip_prefix_ci, unwrap_bold, word_count, Line, TrimWs,
 };
 
 /// One agenda item as found in the lines: its heading and its body lines.
@@ -214,7 +214,7 @@ pub fn is_plain_heading(t: &str) -> bool {
     let colon = t.ends_with(':');
     let core = t.trim_end_matches(':').trim_ws();
     if core.ends_with(['.', ',', ';', '!', '?', '-', '–'])
-        || core.contains(". ")
+        || find_bytes(core, ". ").is_some()
         || core.contains('\t')
     {
         return false;
@@ -232,15 +232,17 @@ pub fn is_plain_heading(t: &str) -> bool {
             &folded
         }
     };
-    if lower.contains(" att ")
+    // Byte searches: a str::contains searcher costs more to set up than
+    // a search through a short heading.
+    if find_bytes(lower, " att ").is_some()
         || lower.ends_with(" att")
-        || lower.contains("beslut") && !lower.starts_with("beslut")
+        || find_bytes(lower, "beslut").is_some() && !lower.starts_with("beslut")
     {
         return false;
     }
     if ["beslutar", "beslutade", "beslöt"]
         .iter()
-        .any(|w| lower.contains(w))
+        .any(|w| find_bytes(lower, w).is_some())
     {
         return false;
     }
