@@ -9,6 +9,8 @@
 //! beslutar") waits for its clauses, and which sub-heading is current, so
 //! each decision carries it as its subject.
 
+use std::borrow::Cow;
+
 use super::decisions::{
     classify, is_lead, sentences, stem_hits, trigger, trigger_unfiltered, Strength,
 };
@@ -17,7 +19,7 @@ use super::parts::{label_line, Part};
 use super::people::presenters;
 use super::text::{
     bullet, ends_sentence, list_number, plain, squeeze, starts_lower, unwrap_bold, unwrap_italic,
-    word_count, Line,
+    word_count, Line, TrimWs,
 };
 use crate::{AgendaItem, Decision, Outcome, Section};
 
@@ -43,12 +45,14 @@ enum Kind {
 }
 
 #[derive(Debug)]
-struct Block {
+struct Block<'a> {
     kind: Kind,
-    text: String,
+    /// Borrowed from the line until a second line joins it: most blocks
+    /// are one line, and copying each cost an allocation.
+    text: Cow<'a, str>,
 }
 
-impl Block {
+impl Block<'_> {
     fn open(&self) -> bool {
         matches!(
             self.kind,
@@ -76,7 +80,12 @@ pub fn build(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, ordinal: u32
     item
 }
 
-fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut String) -> Vec<Block> {
+fn blocks<'a>(
+    lines: &'a [Line<'_>],
+    furniture: &[bool],
+    raw: &RawItem,
+    text: &mut String,
+) -> Vec<Block<'a>> {
     let mut blocks: Vec<Block> = Vec::new();
     // The body starts after the item's heading: as after a blank line.
     let mut gap = true;
@@ -115,7 +124,7 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
             label_line(cleaned).map(|(part, rest, colon)| (part, colon, rest))
         };
         if let Some((part, colon, rest)) = label {
-            let title = cleaned.split(':').next().unwrap_or(cleaned).trim();
+            let title = cleaned.split(':').next().unwrap_or(cleaned).trim_ws();
             if !text.is_empty() {
                 text.push_str(if gap { "\n\n" } else { "\n" });
             }
@@ -130,7 +139,7 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
                     colon,
                     title: title.to_string(),
                 },
-                text: rest.to_string(),
+                text: Cow::Borrowed(rest),
             });
             gap = false;
             continue;
@@ -151,7 +160,7 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
             bullet(raw_text).or_else(|| list_number(raw_text).map(|(_, r)| r))
         {
             let italic = unwrap_italic(rest).is_some();
-            push_block(&mut blocks, text, gap, Kind::Entry { italic }, &plain(rest));
+            push_block(&mut blocks, text, gap, Kind::Entry { italic }, plain(rest));
             gap = false;
             continue;
         } else if cleaned.starts_with("att ") && (gap || after_clause(&blocks, &mut lead_buf)) {
@@ -162,11 +171,11 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
         match kind {
             Some(kind) => {
                 let body = if matches!(kind, Kind::Heading) {
-                    cleaned.trim_end_matches(':').trim()
+                    cleaned.trim_end_matches(':').trim_ws()
                 } else {
                     cleaned
                 };
-                push_block(&mut blocks, text, gap, kind, body);
+                push_block(&mut blocks, text, gap, kind, Cow::Borrowed(body));
             }
             None => {
                 let italic = unwrap_italic(raw_text).is_some();
@@ -183,8 +192,9 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
                 });
                 if joins {
                     let b = blocks.last_mut().expect("checked above");
-                    b.text.push(' ');
-                    b.text.push_str(cleaned);
+                    let joined = b.text.to_mut();
+                    joined.push(' ');
+                    joined.push_str(cleaned);
                     text.push(if gap { ' ' } else { '\n' });
                     text.push_str(cleaned);
                     if let Kind::Para {
@@ -205,7 +215,7 @@ fn blocks(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, text: &mut Stri
                             gap_after: false,
                             italic,
                         },
-                        cleaned,
+                        Cow::Borrowed(cleaned),
                     );
                 }
             }
@@ -269,7 +279,13 @@ fn tight_heading<'l>(
     after_sentence && next().is_some_and(|next| super::items::tight_heading(t, next, buf))
 }
 
-fn push_block(blocks: &mut Vec<Block>, text: &mut String, gap: bool, kind: Kind, body: &str) {
+fn push_block<'a>(
+    blocks: &mut Vec<Block<'a>>,
+    text: &mut String,
+    gap: bool,
+    kind: Kind,
+    body: Cow<'a, str>,
+) {
     if !text.is_empty() {
         text.push_str(if gap { "\n\n" } else { "\n" });
     }
@@ -277,12 +293,9 @@ fn push_block(blocks: &mut Vec<Block>, text: &mut String, gap: bool, kind: Kind,
         if matches!(kind, Kind::Entry { .. }) {
             text.push_str("- ");
         }
-        text.push_str(body);
+        text.push_str(&body);
     }
-    blocks.push(Block {
-        kind,
-        text: body.to_string(),
-    });
+    blocks.push(Block { kind, text: body });
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -314,8 +327,9 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                 subject: &Option<String>,
                 buf: &mut String| {
         let t = squeeze(&plain(text));
-        let t = t.trim_start_matches(['-', '•', ' ']).trim();
-        if t.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        let t = t.trim_start_matches(['-', '•', ' ']).trim_ws();
+        // Three letters are enough to know: stop counting there.
+        if t.chars().filter(|c| c.is_alphabetic()).take(3).count() < 3 {
             return;
         }
         let outcome = classify(t, default, buf);
@@ -332,10 +346,10 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
         match block.kind {
             Kind::Heading => {
                 item.sections.push(Section {
-                    title: block.text.clone(),
+                    title: block.text.to_string(),
                     presenters: Vec::new(),
                 });
-                subject = Some(block.text);
+                subject = Some(block.text.into_owned());
                 state = State::Notes;
                 lead = false;
             }
@@ -351,7 +365,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                 }
             }
             Kind::Label { part, colon, title } => {
-                let rest = block.text.as_str();
+                let rest = block.text.as_ref();
                 lead = false;
                 clauses_taken = false;
                 match part {
@@ -364,7 +378,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                     }
                     Part::Decision => {
                         labelled = true;
-                        if rest.trim().is_empty() {
+                        if rest.trim_ws().is_empty() {
                             state = State::Deciding { colon };
                             lead = true;
                             if !colon {
@@ -399,14 +413,14 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                 if state == State::Silent {
                     continue;
                 }
-                let t = block.text.as_str();
+                let t = block.text.as_ref();
                 if lines == 1
                     && gap_before
                     && gap_after
                     && state == State::Notes
                     && is_plain_heading(t)
                 {
-                    let title = t.trim().trim_end_matches(':').trim().to_string();
+                    let title = t.trim_ws().trim_end_matches(':').trim_ws().to_string();
                     item.sections.push(Section {
                         title: title.clone(),
                         presenters: Vec::new(),
@@ -503,7 +517,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                 if state == State::Silent {
                     continue;
                 }
-                let t = block.text.as_str();
+                let t = block.text.as_ref();
                 if lead || matches!(state, State::Deciding { .. }) {
                     clauses_taken = true;
                     emit(

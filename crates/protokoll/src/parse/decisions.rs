@@ -11,6 +11,7 @@
 //! cost is one pass over the sentence.
 
 use super::text::push_lower;
+use super::text::TrimWs;
 use crate::Outcome;
 
 /// How sure the parser is that a piece of text is a decision.
@@ -34,7 +35,9 @@ pub fn sentences(s: &str) -> impl Iterator<Item = &str> {
         while i < b.len() {
             let c = b[i];
             i += 1;
-            if !matches!(c, b'.' | b'!' | b'?') {
+            // Without short-circuits: one branch a byte, rarely taken, where
+            // a chain of comparisons mispredicted on ordinary letters.
+            if !((c == b'.') | (c == b'!') | (c == b'?')) {
                 continue;
             }
             let mut j = i;
@@ -47,7 +50,7 @@ pub fn sentences(s: &str) -> impl Iterator<Item = &str> {
             if c == b'.' && is_abbreviation(&s[start..i - 1]) {
                 continue;
             }
-            let sentence = s[start..j].trim();
+            let sentence = s[start..j].trim_ws();
             start = j;
             i = j;
             if !sentence.is_empty() {
@@ -55,7 +58,7 @@ pub fn sentences(s: &str) -> impl Iterator<Item = &str> {
             }
         }
         if start < b.len() {
-            let sentence = s[start..].trim();
+            let sentence = s[start..].trim_ws();
             start = b.len();
             if !sentence.is_empty() {
                 return Some(sentence);
@@ -82,15 +85,43 @@ fn is_abbreviation(before: &str) -> bool {
     ABBR.contains(&word)
 }
 
-/// Lowercase words of `s` (letters and digits), reusing `buf`.
+/// Lowercase words of `s` (runs of letters and digits), reusing `buf`.
+///
+/// The scan is by bytes: ASCII and the two-byte Latin-1 letters ("å", "ä",
+/// "ö", "é") are told apart without decoding; only other non-ASCII chars
+/// are decoded and looked up.
 fn words<'b>(s: &str, buf: &'b mut String) -> Vec<&'b str> {
     buf.clear();
     push_lower(buf, s);
-    let mut out = Vec::with_capacity(buf.len() / 5 + 1);
-    out.extend(
-        buf.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty()),
-    );
+    let buf: &'b str = buf;
+    let b = buf.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 5 + 1);
+    let mut start = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (alnum, len) = if c < 0x80 {
+            (c.is_ascii_alphanumeric(), 1)
+        } else if c == 0xC3 {
+            // U+00C0..=U+00FF are letters but "×" (C3 97) and "÷" (C3 B7).
+            (!matches!(b.get(i + 1), Some(0x97 | 0xB7)), 2)
+        } else {
+            let ch = buf[i..].chars().next().unwrap_or(' ');
+            (ch.is_alphanumeric(), ch.len_utf8())
+        };
+        match (alnum, start) {
+            (true, None) => start = Some(i),
+            (false, Some(k)) => {
+                out.push(&buf[k..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(k) = start {
+        out.push(&buf[k..]);
+    }
     out
 }
 
@@ -133,6 +164,38 @@ const OMVA: u32 = stem(b"omva");
 const UTSE: u32 = stem(b"utse");
 const INFO: u32 = stem(b"info");
 
+/// Every stem, for [`STEM_SLOTS`].
+const STEMS: [u32; 22] = [
+    BESL, GODK, BEVI, BIFA, BIFO, SKJU, FAST, AVSL, BORD, ATER, ANTO, ANTA, STAL, SKOT, LAGG, LADE,
+    VALJ, VALD, NOTE, OMVA, UTSE, INFO,
+];
+
+/// A multiplier that sends the [`STEMS`] to 22 different slots of 64 (found
+/// by trying; the table below fails to compile if two ever collide).
+const STEM_MUL: u32 = 0xE81F_131B;
+
+const fn stem_slot(head: u32) -> usize {
+    (head.wrapping_mul(STEM_MUL) >> 26) as usize
+}
+
+/// The stems by slot, 0 where none. Looking a word's first four bytes up
+/// here is one predictable comparison; the `match` over 22 constants it
+/// replaces was a tree of comparisons that mispredicted on most words.
+static STEM_SLOTS: [u32; 64] = {
+    let mut t = [0u32; 64];
+    let mut k = 0;
+    while k < STEMS.len() {
+        let slot = stem_slot(STEMS[k]);
+        assert!(
+            t[slot] == 0,
+            "two stems share a slot: pick another STEM_MUL"
+        );
+        t[slot] = STEMS[k];
+        k += 1;
+    }
+    t
+};
+
 /// A cheap test before the word scan, without allocating: whether any word
 /// starts like one of the decision verbs in [`trigger`] (its first four or
 /// five bytes). Most sentences in minutes have none.
@@ -147,70 +210,102 @@ pub fn stem_hits(s: &str, mut out: Option<&mut Vec<usize>>) -> bool {
     let mut any = false;
     let is_sep = |c: u8| SEPARATOR[c as usize];
     let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        while i < b.len() && is_sep(b[i]) {
-            i += 1;
+    // Word boundaries come at no predictable rhythm, so branching on every
+    // byte mispredicted once or twice a word. Instead the bytes are read in
+    // blocks of BLOCK into a bit mask (no branch per byte), and the starts
+    // of words of five bytes or more are picked out of it with shifts: a
+    // letter after a separator with four more letters after it.
+    const BLOCK: usize = 60;
+    let mut block = 0;
+    while block < b.len() {
+        // Bit k: byte block + k is a letter or digit (the block and four
+        // bytes after it; past the end counts as a separator).
+        let mut letters = 0u64;
+        for (k, &c) in b[block..b.len().min(block + BLOCK + 4)].iter().enumerate() {
+            letters |= u64::from(!is_sep(c)) << k;
         }
-        let start = i;
-        while i < b.len() && !is_sep(b[i]) {
-            i += 1;
+        let before = block > 0 && !is_sep(b[block - 1]);
+        let mut starts = letters & !((letters << 1) | u64::from(before));
+        for k in 1..5 {
+            starts &= letters >> k;
         }
-        if i - start < 5 {
-            continue;
-        }
-        let w = &b[start..i];
-        let mut head = [
-            w[0].to_ascii_lowercase(),
-            w[1].to_ascii_lowercase(),
-            w[2].to_ascii_lowercase(),
-            w[3].to_ascii_lowercase(),
-        ];
-        // "Å" folded to "å" at the start of a word.
-        if head[0] == 0xC3 && (0x80..0xA0).contains(&head[1]) {
-            head[1] += 0x20;
-        }
-        let fifth = w[4].to_ascii_lowercase();
-        let hit = match u32::from_le_bytes(head) {
-            // The verbs, not the nouns: "beslutar", "beslutade", "beslöt"
-            // but not "beslut", "beslutet", "beslutsunderlag".
-            BESL => {
-                let rest = &w[4..];
-                rest.len() >= 3
-                    && (rest[..3].eq_ignore_ascii_case(b"uta") || rest.starts_with(b"\xC3\xB6t"))
+        starts &= (1u64 << BLOCK) - 1;
+        while starts != 0 {
+            let start = block + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            if stem_at(b, start) {
+                any = true;
+                match out.as_deref_mut() {
+                    Some(out) => out.push(start),
+                    None => return true,
+                }
             }
-            // "godkänns", "godkänner", "godkänd(e)", "godkänt", not "godkännande".
-            GODK => match w.get(4..7) {
+        }
+        block += BLOCK;
+    }
+    any
+}
+
+/// Whether the word starting at `start` (five bytes or more) starts like a
+/// decision verb.
+fn stem_at(b: &[u8], start: usize) -> bool {
+    let is_sep = |c: u8| SEPARATOR[c as usize];
+    // The whole word, found only for the two stems that look past the
+    // fifth byte: most words match no stem.
+    let word = || {
+        let end = start + b[start..].iter().take_while(|&&c| !is_sep(c)).count();
+        &b[start..end]
+    };
+    let mut head = [
+        b[start].to_ascii_lowercase(),
+        b[start + 1].to_ascii_lowercase(),
+        b[start + 2].to_ascii_lowercase(),
+        b[start + 3].to_ascii_lowercase(),
+    ];
+    // "Å" folded to "å" at the start of a word.
+    if head[0] == 0xC3 && (0x80..0xA0).contains(&head[1]) {
+        head[1] += 0x20;
+    }
+    let head = u32::from_le_bytes(head);
+    // No word head is 0: its bytes are letters, digits or non-ASCII.
+    if STEM_SLOTS[stem_slot(head)] != head {
+        return false;
+    }
+    let fifth = b[start + 4].to_ascii_lowercase();
+    match head {
+        // The verbs, not the nouns: "beslutar", "beslutade", "beslöt"
+        // but not "beslut", "beslutet", "beslutsunderlag".
+        BESL => {
+            let rest = &word()[4..];
+            rest.len() >= 3
+                && (rest[..3].eq_ignore_ascii_case(b"uta") || rest.starts_with(b"\xC3\xB6t"))
+        }
+        // "godkänns", "godkänner", "godkänd(e)", "godkänt", not "godkännande".
+        GODK => {
+            let w = word();
+            match w.get(4..7) {
                 Some(b"\xC3\xA4n") => matches!(
                     (w.get(7), w.get(8)),
                     (Some(b'd' | b't'), _) | (Some(b'n'), Some(b's' | b'e'))
                 ),
                 _ => false,
-            },
-            BEVI | BIFA | BIFO | SKJU => true,
-            FAST | LADE => fifth == b's',
-            AVSL => matches!(fifth, 0xC3 | b'o' | b'a'),
-            BORD | STAL => fifth == b'l',
-            ATER => fifth == b'r',
-            ANTO | LAGG => fifth == b'g',
-            SKOT => fifth == b't',
-            VALJ => fifth == b'j',
-            VALD => fifth == b'e',
-            OMVA => fifth == b'l',
-            UTSE => fifth == b's',
-            ANTA => fifth == b'r',
-            NOTE | INFO => fifth == b'r',
-            _ => false,
-        };
-        if hit {
-            any = true;
-            match out.as_deref_mut() {
-                Some(out) => out.push(start),
-                None => return true,
             }
         }
+        BEVI | BIFA | BIFO | SKJU => true,
+        FAST | LADE => fifth == b's',
+        AVSL => matches!(fifth, 0xC3 | b'o' | b'a'),
+        BORD | STAL => fifth == b'l',
+        ATER => fifth == b'r',
+        ANTO | LAGG => fifth == b'g',
+        SKOT => fifth == b't',
+        VALJ => fifth == b'j',
+        VALD => fifth == b'e',
+        OMVA => fifth == b'l',
+        UTSE => fifth == b's',
+        ANTA => fifth == b'r',
+        NOTE | INFO => fifth == b'r',
+        _ => false,
     }
-    any
 }
 
 /// What makes a sentence a decision on its own, if anything.
@@ -382,7 +477,7 @@ pub fn classify(text: &str, default: Outcome, buf: &mut String) -> Outcome {
 /// Whether a paragraph announces decisions that follow it: "LSVO:s
 /// ledningsgrupp beslutar", "... beslutar att", "Mötet beslutade följande:".
 pub fn is_lead(text: &str, buf: &mut String) -> bool {
-    let t = text.trim().trim_end_matches([':', ' ', '*', '_']);
+    let t = text.trim_ws().trim_end_matches([':', ' ', '*', '_']);
     // Every lead has a form of "beslut" in it.
     if t.len() > 300 || !(t.contains("esl") || t.contains("ESL")) {
         return false;
@@ -540,6 +635,73 @@ mod tests {
             "Välkomna",
         ] {
             assert!(!may_trigger(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        let mut buf = String::new();
+        for s in [
+            "",
+            "Nämnden GODKÄNNER: 12×3 ÷ 4, ªº ² ½ Ǆ ΣΟΦΙΑ — «citat» Ⅷ",
+            "  att  ",
+            "ÅÄÖ-éü",
+        ] {
+            let mut lower = String::new();
+            push_lower(&mut lower, s);
+            let expected: Vec<String> = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            let got: Vec<String> = words(s, &mut buf).into_iter().map(str::to_string).collect();
+            assert_eq!(got, expected, "{s}");
+        }
+    }
+
+    #[test]
+    fn stem_hits_at_every_word_start() {
+        // Word starts at every offset of the 60-byte blocks, across block
+        // ends, at the very end, after non-ASCII letters.
+        let mut text = String::new();
+        for k in 0..130 {
+            text.push_str(["x", "ö ", ", ", "ab "][k % 4]);
+            text.push_str(
+                [
+                    "godkänns ",
+                    "beslutar",
+                    "Återremitteras.",
+                    "besl ",
+                    "Beviljas",
+                ][k % 5],
+            );
+        }
+        for cut in [0, 1, 7, 59, 60, 61, 64, 119, 120, 121, text.len()] {
+            let cut = (cut..=text.len())
+                .find(|&c| text.is_char_boundary(c))
+                .unwrap();
+            let s = &text[..cut];
+            let mut got = Vec::new();
+            stem_hits(s, Some(&mut got));
+            // Reference: every maximal word of five bytes or more, tested alone.
+            let b = s.as_bytes();
+            let mut expected = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if SEPARATOR[b[i] as usize] {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < b.len() && !SEPARATOR[b[i] as usize] {
+                    i += 1;
+                }
+                if i - start >= 5 && stem_at(&b[..i], start) {
+                    expected.push(start);
+                }
+            }
+            assert_eq!(got, expected, "cut {cut}");
+            assert_eq!(stem_hits(s, None), !expected.is_empty());
         }
     }
 

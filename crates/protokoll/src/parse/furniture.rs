@@ -12,6 +12,7 @@
 //! never furniture, however often they repeat.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::header::is_page_number;
 use super::text::{bullet, cells, list_number, strip_prefix_ci, Line};
@@ -70,6 +71,35 @@ pub fn is_marker(text: &str) -> bool {
     any
 }
 
+/// A fast hash for counting the lines of one document (the multiply and
+/// rotate of rustc's FxHasher, eight bytes at a time). The keys are the
+/// document's own lines, so the flooding SipHash guards against is moot,
+/// and SipHash over every line cost more than the rest of this stage.
+#[derive(Default)]
+struct LineHasher(u64);
+
+impl Hasher for LineHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let add = |h: &mut u64, x: u64| *h = (h.rotate_left(5) ^ x).wrapping_mul(K);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            add(
+                &mut self.0,
+                u64::from_le_bytes(c.try_into().unwrap_or([0; 8])),
+            );
+        }
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        add(&mut self.0, u64::from_le_bytes(tail) ^ rest.len() as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Marks the furniture lines of a document. The result has one flag per line.
 pub fn mark(lines: &[Line<'_>], protected: impl Fn(&str) -> bool) -> Vec<bool> {
     let mut flags = vec![false; lines.len()];
@@ -79,7 +109,7 @@ pub fn mark(lines: &[Line<'_>], protected: impl Fn(&str) -> bool) -> Vec<bool> {
     if markers.is_empty() {
         return flags;
     }
-    let mut counts: HashMap<&str, u32> = HashMap::new();
+    let mut counts: HashMap<&str, u32, BuildHasherDefault<LineHasher>> = HashMap::default();
     for line in lines {
         if !line.is_blank() && line.text.len() <= 80 {
             *counts.entry(line.text).or_default() += 1;

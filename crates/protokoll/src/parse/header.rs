@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 
 use super::dates::{find_date, find_time, DATE_FILLER};
 use super::people::{self, is_name, label, people_in, person, role_in, Role};
-use super::text::{cells, eq_ci, is_filler, starts_lower, starts_upper, strip_prefix_ci, Line};
+use super::text::{
+    cells, eq_ci, is_filler, starts_lower, starts_upper, strip_prefix_ci, Line, TrimWs,
+};
 use crate::{Meeting, Person};
 
 /// What a header key introduces.
@@ -189,7 +191,14 @@ pub fn is_toc_heading(s: &str) -> bool {
     if s.len() > 40 {
         return false;
     }
-    let s = s.trim().trim_end_matches(':').trim();
+    let s = s.trim_ws().trim_end_matches(':').trim_ws();
+    // Every line is asked this: one starting with an ASCII byte that
+    // starts no heading cannot be one (eq_ci gives up at that byte too).
+    if s.as_bytes().first().is_some_and(|&b| {
+        b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'a' | b'd' | b'f' | b'i')
+    }) {
+        return false;
+    }
     TOC.iter().any(|t| eq_ci(s, t))
 }
 
@@ -197,7 +206,20 @@ pub fn is_toc_heading(s: &str) -> bool {
 /// and whether the key was set off explicitly (colon, tab, end of line).
 pub fn key_line(s: &str) -> Option<(Key, &str)> {
     let bucket = &KEY_BUCKETS[super::text::first_byte_folded(s)? as usize];
+    // Most lines are no key: when the first two bytes are ASCII, the second
+    // turns nearly every key of the bucket down before the full comparison.
+    let second = s
+        .as_bytes()
+        .get(1)
+        .filter(|_| s.as_bytes()[0].is_ascii())
+        .map(u8::to_ascii_lowercase);
     for &(k, key) in bucket {
+        if let Some(c) = second {
+            let kc = k.as_bytes()[1];
+            if kc.is_ascii() && c.is_ascii() && kc != c {
+                continue;
+            }
+        }
         let Some(rest) = strip_prefix_ci(s, k) else {
             continue;
         };
@@ -205,24 +227,24 @@ pub fn key_line(s: &str) -> Option<(Key, &str)> {
             return Some((key, ""));
         }
         if let Some(r) = rest.strip_prefix(':') {
-            return Some((key, r.trim()));
+            return Some((key, r.trim_ws()));
         }
         if rest.starts_with('\t') || rest.starts_with("  ") {
-            return Some((key, rest.trim()));
+            return Some((key, rest.trim_ws()));
         }
         let Some(r) = rest.strip_prefix(' ') else {
             // "Tidigare", "Platsen": a longer word, not this key.
             continue;
         };
-        let r = r.trim();
+        let r = r.trim_ws();
         if r.starts_with(['-', '–']) {
-            return Some((key, r.trim_start_matches(['-', '–']).trim()));
+            return Some((key, r.trim_start_matches(['-', '–']).trim_ws()));
         }
         let first = r
             .split([',', '('])
             .next()
             .unwrap_or(r)
-            .trim()
+            .trim_ws()
             .trim_end_matches('.');
         let ok = match key {
             Key::Reference => r.len() < 40 && r.bytes().any(|b| b.is_ascii_digit()),
@@ -263,7 +285,7 @@ fn is_address(cell: &str) -> bool {
 
 /// The role a signature names: "Ordförande", "Vid protokollet", "Justerare".
 pub fn signature_role(c: &str) -> Option<Role> {
-    let c = c.trim().trim_end_matches(':').trim_end();
+    let c = c.trim_ws().trim_end_matches(':').trim_end();
     if ["ordförande", "mötesordförande", "ordf", "ordf."]
         .iter()
         .any(|r| eq_ci(c, r))
@@ -427,7 +449,7 @@ impl<'m> HeaderReader<'m> {
                 (
                     k,
                     if r.is_empty() {
-                        t[first.len()..].trim()
+                        t[first.len()..].trim_ws()
                     } else {
                         r
                     },
@@ -533,7 +555,7 @@ impl<'m> HeaderReader<'m> {
             return;
         };
         let value = std::mem::take(&mut self.value);
-        let v = value.trim();
+        let v = value.trim_ws();
         match key {
             // "Datum: 12 september 2023, kl. 9-11" gives the time too.
             Key::Date | Key::Time => self.date_time_place(v, false),
@@ -588,7 +610,7 @@ impl<'m> HeaderReader<'m> {
         let t = super::text::bullet(t).unwrap_or(t);
         // A presence table ("Ledamöter<TAB>Parti<TAB>Närvarande", then
         // "Kim Ny<TAB>S<TAB>X"): a row without its mark was absent.
-        let is_mark = |c: &str| ["x", "ja", "närv"].iter().any(|m| eq_ci(c.trim(), m));
+        let is_mark = |c: &str| ["x", "ja", "närv"].iter().any(|m| eq_ci(c.trim_ws(), m));
         if present && t.contains('\t') {
             if cells(t).any(|c| {
                 ["närvarande", "närvaro", "närv."]
@@ -873,18 +895,43 @@ impl<'m> HeaderReader<'m> {
     }
 }
 
+/// Drops every person whose name, lowercased, came before.
 fn dedup(people: &mut Vec<Person>) {
+    // Attendee lists are short and their names Latin-1: those are compared
+    // folded on the stack, each with the names kept before it, instead of
+    // allocating a lowercase copy of every name for a hash set. Below 0xC4
+    // every byte is ASCII or part of a char up to U+00FF, whose lowercase
+    // form `fold_small_bytes` gives exactly.
+    let simple = |p: &Person| p.name.len() <= 64 && p.name.bytes().all(|b| b < 0xC4);
+    if people.len() <= 64 && people.iter().all(simple) {
+        let mut kept: Vec<([u8; 64], usize)> = Vec::with_capacity(people.len());
+        let mut keep = Vec::with_capacity(people.len());
+        for p in people.iter() {
+            let mut buf = [0u8; 64];
+            let n = p.name.len();
+            // `simple` holds, so the fold always succeeds.
+            let _ = super::text::fold_small_bytes(&p.name, &mut buf);
+            let new = !kept.iter().any(|(k, m)| *m == n && k[..n] == buf[..n]);
+            if new {
+                kept.push((buf, n));
+            }
+            keep.push(new);
+        }
+        let mut flags = keep.into_iter();
+        people.retain(|_| flags.next().unwrap_or(true));
+        return;
+    }
     let mut seen = std::collections::HashSet::new();
     people.retain(|p| seen.insert(p.name.to_lowercase()));
 }
 
 /// A page number as PDF exports print it: "1(9)", "Sida 3 av 12", "3 (12)".
 pub fn is_page_number(s: &str) -> bool {
-    let s = s.trim();
+    let s = s.trim_ws();
     let s = strip_prefix_ci(s, "sida")
         .or_else(|| strip_prefix_ci(s, "sid"))
         .unwrap_or(s)
-        .trim();
+        .trim_ws();
     let b = s.as_bytes();
     let d1 = b.iter().take_while(|c| c.is_ascii_digit()).count();
     if d1 == 0 || d1 > 4 {
@@ -892,12 +939,12 @@ pub fn is_page_number(s: &str) -> bool {
     }
     let rest = s[d1..].trim_start();
     if let Some(r) = rest.strip_prefix('(') {
-        let r = r.trim();
+        let r = r.trim_ws();
         let d2 = r.bytes().take_while(u8::is_ascii_digit).count();
-        return d2 > 0 && r[d2..].trim() == ")";
+        return d2 > 0 && r[d2..].trim_ws() == ")";
     }
     if let Some(r) = strip_prefix_ci(rest, "av").or_else(|| rest.strip_prefix('/')) {
-        let r = r.trim();
+        let r = r.trim_ws();
         return !r.is_empty()
             && r.bytes().all(|c| c.is_ascii_digit())
             && s.len() < 20
@@ -913,9 +960,9 @@ fn has_words(s: &str) -> bool {
 }
 
 fn is_title_like(s: &str) -> bool {
-    let s = s.trim();
+    let s = s.trim_ws();
     s.len() <= 150
-        && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && s.chars().filter(|c| c.is_alphabetic()).take(2).count() >= 2
         && !s.ends_with(['.', ',', ';'])
         && !starts_lower(s)
         && (starts_upper(s) || s.starts_with(|c: char| c.is_ascii_digit()))
@@ -943,7 +990,7 @@ fn kind_in(cell: &str) -> Option<(String, Option<String>)> {
         rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | ':' | '.'));
     for lead in ["fört vid ", "förda vid ", "från ", "för ", "vid ", "över "] {
         if let Some(r) = strip_prefix_ci(body, lead) {
-            body = r.trim();
+            body = r.trim_ws();
         }
     }
     // "Protokoll nr 3/2024" numbers the document; it names no body.
@@ -1246,6 +1293,43 @@ mod tests {
         r.finish();
         assert_eq!(names(&m.present), ["Kim Ny", "Lo Ek"]);
         assert_eq!(names(&m.absent), ["Ulf Ro"]);
+    }
+
+    #[test]
+    fn dedup_ignores_case_as_to_lowercase_does() {
+        let people = |names: &[&str]| -> Vec<Person> {
+            names
+                .iter()
+                .map(|n| Person {
+                    name: n.to_string(),
+                    affiliation: None,
+                })
+                .collect()
+        };
+        let check = |input: &[&str], expected: &[&str]| {
+            let mut p = people(input);
+            dedup(&mut p);
+            assert_eq!(names(&p), expected);
+        };
+        check(
+            &[
+                "Anna Ek",
+                "ÅSA ÖBERG",
+                "ANNA EK",
+                "Anna\0",
+                "Anna",
+                "åsa öberg",
+                "Bo",
+            ],
+            &["Anna Ek", "ÅSA ÖBERG", "Anna\0", "Anna", "Bo"],
+        );
+        // Names outside Latin-1 take the hash set, with the same result.
+        check(&["Ǆemal", "ǆemal", "ΣΟΦΙΑ", "σοφια"], &["Ǆemal", "ΣΟΦΙΑ"]);
+        let many: Vec<String> = (0..100).map(|k| format!("Person {}", k % 70)).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let mut p = people(&many);
+        dedup(&mut p);
+        assert_eq!(p.len(), 70);
     }
 
     #[test]

@@ -31,8 +31,8 @@ use super::header::{is_page_number, is_toc_heading, is_trailer_start, key_line};
 use super::parts::label_line;
 use super::people::presenters;
 use super::text::{
-    bullet, cells, ends_sentence, eq_ci, is_filler, list_number, plain, starts_lower, starts_upper,
-    strip_prefix_ci, unwrap_bold, word_count, Line,
+    bullet, cells, ends_sentence, eq_ci, find_bytes, is_filler, list_number, plain, starts_lower,
+    starts_upper, strip_prefix_ci, unwrap_bold, word_count, Line, TrimWs,
 };
 
 /// One agenda item as found in the lines: its heading and its body lines.
@@ -110,7 +110,7 @@ fn item_start(line: &Line<'_>) -> Option<Start> {
     } else {
         std::borrow::Cow::Borrowed(line.clean.as_ref())
     };
-    let t = t.trim();
+    let t = t.trim_ws();
     if let Some(rest) = t.strip_prefix('§') {
         if rest.starts_with('§') {
             return None;
@@ -186,7 +186,7 @@ fn is_reference(s: &str) -> bool {
 
 /// Whether a title read from an item line is plausible for that form.
 fn plausible_title(start: &Start, title: &str) -> bool {
-    let t = title.trim();
+    let t = title.trim_ws();
     if t.is_empty() || t.len() > 200 {
         return false;
     }
@@ -207,14 +207,14 @@ fn plausible_title(start: &Start, title: &str) -> bool {
 /// full stop that is no key, label, presenter line or lead-in ("Magnus
 /// föreslår följande:").
 pub fn is_plain_heading(t: &str) -> bool {
-    let t = t.trim();
+    let t = t.trim_ws();
     if t.len() < 2 || t.len() > 160 || !starts_upper(t) {
         return false;
     }
     let colon = t.ends_with(':');
-    let core = t.trim_end_matches(':').trim();
+    let core = t.trim_end_matches(':').trim_ws();
     if core.ends_with(['.', ',', ';', '!', '?', '-', '–'])
-        || core.contains(". ")
+        || find_bytes(core, ". ").is_some()
         || core.contains('\t')
     {
         return false;
@@ -232,15 +232,17 @@ pub fn is_plain_heading(t: &str) -> bool {
             &folded
         }
     };
-    if lower.contains(" att ")
+    // Byte searches: a str::contains searcher costs more to set up than
+    // a search through a short heading.
+    if find_bytes(lower, " att ").is_some()
         || lower.ends_with(" att")
-        || lower.contains("beslut") && !lower.starts_with("beslut")
+        || find_bytes(lower, "beslut").is_some() && !lower.starts_with("beslut")
     {
         return false;
     }
     if ["beslutar", "beslutade", "beslöt"]
         .iter()
-        .any(|w| lower.contains(w))
+        .any(|w| find_bytes(lower, w).is_some())
     {
         return false;
     }
@@ -272,7 +274,7 @@ pub fn is_plain_heading(t: &str) -> bool {
     if is_toc_heading(core) || is_page_number(core) || super::header::has_kind_word(core) {
         return false;
     }
-    core.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    core.chars().filter(|c| c.is_alphabetic()).take(2).count() >= 2
 }
 
 /// Whether `t` can be a heading written tight against the text under it
@@ -281,7 +283,7 @@ pub fn is_plain_heading(t: &str) -> bool {
 /// function word, and a short statement ("Dagordningen godkändes") has a
 /// decision verb, so neither is taken.
 pub fn tight_heading(t: &str, next: &str, buf: &mut String) -> bool {
-    let t = t.trim();
+    let t = t.trim_ws();
     if t.len() > 60 || word_count(t, 9) > 8 || t.ends_with(':') {
         return false;
     }
@@ -387,7 +389,7 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
                 items.push(RawItem {
                     number: None,
                     value: None,
-                    title: text.trim().trim_end_matches(':').trim().to_string(),
+                    title: text.trim_ws().trim_end_matches(':').trim_ws().to_string(),
                     form: Form::Heading,
                     head: i,
                     body: i + 1..n,
@@ -508,7 +510,7 @@ fn title_before(
         }
     }
     let alone = c == 0 || lines[c - 1].is_blank() || furniture[c - 1];
-    let t = lines[c].clean.as_ref().trim();
+    let t = lines[c].clean.as_ref().trim_ws();
     let heading = starts_upper(t)
         && !ends_sentence(t)
         && !t.ends_with([',', ';', ':'])
@@ -562,9 +564,9 @@ fn accept(
                 // "Title / § 103 Dnr ... / Ärendebeskrivning": the part label
                 // right after the § line shows the title came before it.
                 head = c;
-                (plain(lines[c].text).trim().to_string(), i + 1)
+                (plain(lines[c].text).trim_ws().to_string(), i + 1)
             } else {
-                let mut title = plain(lines[j].text).trim().to_string();
+                let mut title = plain(lines[j].text).trim_ws().to_string();
                 let mut k = j + 1;
                 // A title wrapped onto a second line continues in lowercase.
                 if k < lines.len()
@@ -574,7 +576,7 @@ fn accept(
                     && !lines[k].text.starts_with("att ")
                 {
                     title.push(' ');
-                    title.push_str(plain(lines[k].text).trim());
+                    title.push_str(plain(lines[k].text).trim_ws());
                     k += 1;
                 }
                 (title, k)
@@ -621,19 +623,19 @@ fn accept(
             }
         }
     }
-    if eq_ci(title.trim(), "") && start.title.is_none() && start.form != Form::Paragraph {
+    if eq_ci(title.trim_ws(), "") && start.title.is_none() && start.form != Form::Paragraph {
         return None;
     }
     close(items, head);
     // "Ärende: Bygglov för ..." under the § line: the key is no part of the title.
-    let title = title.trim();
+    let title = title.trim_ws();
     let title = strip_prefix_ci(title, "ärende:")
         .or_else(|| strip_prefix_ci(title, "ärendet:"))
         .unwrap_or(title);
     items.push(RawItem {
         number: Some(start.number.clone()),
         value: Some(start.value),
-        title: title.trim().trim_end_matches(':').trim().to_string(),
+        title: title.trim_ws().trim_end_matches(':').trim_ws().to_string(),
         form: start.form,
         head,
         body: body_start..lines.len(),

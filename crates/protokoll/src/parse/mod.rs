@@ -34,6 +34,7 @@ mod people;
 mod text;
 
 use crate::Meeting;
+use text::TrimWs;
 
 pub use contract::{ContractView, MeetingHeader};
 
@@ -97,7 +98,7 @@ pub fn parse(text: &str, source: &str) -> Parsed {
     if meeting.chair.is_none() {
         meeting.chair = chair_in_items(&meeting);
     }
-    if meeting.items.is_empty() && !text.trim().is_empty() {
+    if meeting.items.is_empty() && !text.trim_ws().is_empty() {
         diagnostics.push(Diagnostic {
             line: 1,
             message: "no agenda items found: no numbered items, § paragraphs or headings"

@@ -9,6 +9,7 @@
 //! "Beslutsunderlag" may contain "beslut" in every line.
 
 use super::text::eq_ci;
+use super::text::TrimWs;
 
 /// What a part of an item holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,29 +71,63 @@ const DECISION: [&str; 8] = [
     "fattade beslut",
 ];
 
+/// The byte lengths of the [`SILENT`] and [`DECISION`] labels, one bit each.
+const LABEL_LENGTHS: u64 = {
+    let mut m = 0u64;
+    let mut k = 0;
+    while k < SILENT.len() {
+        m |= 1 << SILENT[k].len();
+        k += 1;
+    }
+    let mut k = 0;
+    while k < DECISION.len() {
+        m |= 1 << DECISION[k].len();
+        k += 1;
+    }
+    m
+};
+
 /// If `s` is a part label, the part and whatever follows the label on the
 /// same line ("Beslut: Dagordningen godkänns"), and whether a colon set
 /// the label off.
 pub fn label_line(s: &str) -> Option<(Part, &str, bool)> {
-    let s = s.trim();
+    let s = s.trim_ws();
     // Every label is short: look for the colon only near the start.
     let near = s.bytes().take(64).position(|b| b == b':');
     let (head, rest, colon) = match near.map(|k| (&s[..k], &s[k + 1..])) {
-        Some((h, r)) => (h.trim(), r.trim(), true),
+        Some((h, r)) => (h.trim_ws(), r.trim_ws(), true),
         None if s.len() > 60 => return None,
         None => (s, "", false),
     };
     if head.is_empty() || head.len() > 60 {
         return None;
     }
+    // Most heads are no label. Folding keeps the byte length, so a head of
+    // no label's length cannot equal one unless a letter outside Latin-1
+    // (lead bytes C4..DF) sends it to `eq_ci`; and the possessive and
+    // proposal forms need "beslut" or "(för)slag" in ASCII letters.
+    if LABEL_LENGTHS & (1 << head.len()) == 0 && !head.bytes().any(|b| (0xC4..0xE0).contains(&b)) {
+        let has = |w: &[u8]| super::text::contains_ascii_ci(head.as_bytes(), w);
+        if has(b"beslut") && is_possessive_decision(head) {
+            return Some((Part::Decision, rest, colon));
+        }
+        if has(b"rslag") && is_proposal(head) {
+            return Some((Part::Silent, rest, colon));
+        }
+        return None;
+    }
     let mut buf = [0u8; 64];
-    let lower = super::text::fold_small(head, &mut buf);
+    let lower = super::text::fold_small_bytes(head, &mut buf);
     let is = |list: &[&str]| match lower {
-        Some(lower) => list.contains(&lower),
+        // The first byte before the rest: most heads share no first letter
+        // with a label.
+        Some(lower) => list
+            .iter()
+            .any(|l| l.as_bytes().first() == lower.first() && l.as_bytes() == lower),
         None => list.iter().any(|l| eq_ci(head, l)),
     };
     // The word-by-word tests run only when the words are there.
-    let has = |w: &str| lower.is_none_or(|l| l.contains(w));
+    let has = |w: &str| lower.is_none_or(|l| super::text::contains_bytes(l, w.as_bytes()));
     if is(&DECISION) || (has("beslut") && is_possessive_decision(head)) {
         return Some((Part::Decision, rest, colon));
     }
@@ -133,6 +168,15 @@ mod tests {
             expected,
             "{input}"
         );
+    }
+
+    #[test]
+    fn labels_of_odd_lengths_and_cases() {
+        check("BESLUTSUNDERLAG", Some((Part::Silent, "")));
+        check("Socialnämndens BESLUT:", Some((Part::Decision, "")));
+        check("Nämndens förslag till beslut", Some((Part::Silent, "")));
+        check("Ordförandens FÖRSLAG", Some((Part::Silent, "")));
+        check("Kort rad utan etikett", None);
     }
 
     #[test]

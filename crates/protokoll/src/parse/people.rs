@@ -6,7 +6,8 @@
 //! the affiliation, kept as written. A line that lists several people
 //! ("Anna Carlsson, Maria Persson och Karin Svensson") is split into names.
 
-use super::text::{eq_ci, starts_upper, strip_prefix_ci};
+use super::text::TrimWs;
+use super::text::{eq_ci, find_bytes, starts_upper, strip_prefix_ci};
 use crate::Person;
 
 /// Words that head a sub-list inside an attendee block and are no names.
@@ -35,6 +36,28 @@ const LABELS: [&str; 22] = [
     "insynsplats",
 ];
 
+/// The first bytes of the [`LABELS`].
+static LABEL_STARTS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < LABELS.len() {
+        t[LABELS[k].as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// The byte lengths of the [`LABELS`], one bit each.
+const LABEL_LENGTHS: u64 = {
+    let mut m = 0u64;
+    let mut k = 0;
+    while k < LABELS.len() {
+        m |= 1 << LABELS[k].len();
+        k += 1;
+    }
+    m
+};
+
 /// How a role in an inline attendee list begins.
 const ROLE_STEMS: [&str; 8] = [
     "ordförande",
@@ -60,10 +83,26 @@ pub fn label(s: &str) -> Option<Role> {
     if s.len() > 40 {
         return None;
     }
-    let s = s.trim().trim_end_matches(':').trim();
+    let s = s.trim_ws().trim_end_matches(':').trim_ws();
+    // Most cells are names: one whose first byte is ASCII and starts no
+    // label cannot be one, however it is folded.
+    if s.as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && !LABEL_STARTS[b.to_ascii_lowercase() as usize])
+    {
+        return None;
+    }
+    // Folding keeps the byte length, so a cell of no label's length can
+    // only match through `eq_ci`, which is asked only when a letter
+    // outside Latin-1 (lead bytes C4..DF) stops the fold.
+    if (s.len() >= 64 || LABEL_LENGTHS & (1 << s.len()) == 0)
+        && !s.bytes().any(|b| (0xC4..0xE0).contains(&b))
+    {
+        return None;
+    }
     let mut buf = [0u8; 64];
-    let found = match super::text::fold_small(s, &mut buf) {
-        Some(lower) => LABELS.iter().find(|l| **l == lower),
+    let found = match super::text::fold_small_bytes(s, &mut buf) {
+        Some(lower) => LABELS.iter().find(|l| l.as_bytes() == lower),
         None => LABELS.iter().find(|l| eq_ci(s, l)),
     };
     found.map(|l| match *l {
@@ -76,19 +115,26 @@ pub fn label(s: &str) -> Option<Role> {
 /// Whether `s` looks like a person's name: one to five words, the first
 /// capitalised, no digits, lowercase words only as name particles.
 pub fn is_name(s: &str, min_words: usize) -> bool {
-    let s = s.trim();
+    let s = s.trim_ws();
     if s.is_empty() || s.len() > 60 || !starts_upper(s) || label(s).is_some() {
         return false;
+    }
+    // A digit or one of ": / § @ …" anywhere rules a name out, whichever
+    // word it is in; one pass over the bytes ("§" is C2 A7, "…" E2 80 A6).
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let bad = c.is_ascii_digit()
+            || matches!(c, b':' | b'/' | b'@')
+            || c == 0xC2 && b.get(i + 1) == Some(&0xA7)
+            || c == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0xA6]);
+        if bad {
+            return false;
+        }
     }
     let mut words = 0;
     for w in s.split_whitespace() {
         words += 1;
         if words > 5 {
-            return false;
-        }
-        if w.chars()
-            .any(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '§' | '@' | '…'))
-        {
             return false;
         }
         let particle = matches!(
@@ -106,7 +152,7 @@ pub fn is_name(s: &str, min_words: usize) -> bool {
 /// "Anna Ek (S), ordförande, Bertil Ny (M)") are split into several
 /// people; otherwise the line is one person.
 pub fn people_in(line: &str, out: &mut Vec<Person>) -> usize {
-    let line = line.trim().trim_end_matches(['.', ';']).trim();
+    let line = line.trim_ws().trim_end_matches(['.', ';']).trim_ws();
     if line.is_empty() {
         return 0;
     }
@@ -130,11 +176,11 @@ pub fn people_in(line: &str, out: &mut Vec<Person>) -> usize {
 /// ("Maria Wiltz, Region Kronoberg", "Jonas Berg, förvaltningschef").
 fn inline_list(line: &str) -> Option<Vec<Person>> {
     let commas = line.bytes().filter(|&b| b == b',' || b == b';').count();
-    if commas < 2 && !line.contains(" och ") && !line.contains(" samt ") {
+    if commas < 2 && find_bytes(line, " och ").is_none() && find_bytes(line, " samt ").is_none() {
         // "Fredrik Holm, Gunilla Ek": two full names, where the second part
         // names no organisation ("Maria Wiltz, Region Kronoberg").
         let (a, b) = line.split_once([',', ';'])?;
-        let (a, b) = (a.trim(), b.trim());
+        let (a, b) = (a.trim_ws(), b.trim_ws());
         let full =
             |p: &str| is_name(strip_paren(p), 2) && strip_paren(p).split_whitespace().count() <= 3;
         return (full(a) && full(b) && !names_organisation(strip_paren(b)))
@@ -143,12 +189,12 @@ fn inline_list(line: &str) -> Option<Vec<Person>> {
     let mut parts: Vec<&str> = Vec::new();
     let mut has_och = false;
     for part in line.split([',', ';']) {
-        let mut rest = part.trim();
-        while let Some(k) = rest.find(" och ").or_else(|| rest.find(" samt ")) {
+        let mut rest = part.trim_ws();
+        while let Some(k) = find_bytes(rest, " och ").or_else(|| find_bytes(rest, " samt ")) {
             has_och = true;
             let (a, b) = rest.split_at(k);
-            parts.push(a.trim());
-            rest = b.trim_start().split_once(' ').map_or("", |x| x.1).trim();
+            parts.push(a.trim_ws());
+            rest = b.trim_start().split_once(' ').map_or("", |x| x.1).trim_ws();
         }
         if !rest.is_empty() {
             parts.push(rest);
@@ -238,25 +284,39 @@ fn names_organisation(s: &str) -> bool {
     ];
     // No allocation: whole words compare case-insensitively; the endings
     // of compounds ("Socialförvaltningen") are lowercase as written.
-    s.split_whitespace()
-        .any(|w| WORDS.iter().any(|x| eq_ci(w, x)) || ENDINGS.iter().any(|e| w.ends_with(e)))
+    // The words start with a, f, k, l, r or s and the endings end in n or t,
+    // so most words are turned down by a byte. A word starting with another
+    // ASCII letter cannot equal a word case-insensitively; a non-ASCII start
+    // ("Kelvin" K) takes the full test.
+    s.split_whitespace().any(|w| {
+        let b = w.as_bytes();
+        let may_be_word = !b[0].is_ascii()
+            || matches!(
+                b[0].to_ascii_lowercase(),
+                b'a' | b'f' | b'k' | b'l' | b'r' | b's'
+            );
+        let may_end = matches!(b[b.len() - 1], b'n' | b't');
+        may_be_word && WORDS.iter().any(|x| eq_ci(w, x))
+            || may_end && ENDINGS.iter().any(|e| w.ends_with(e))
+    })
 }
 
 fn strip_paren(s: &str) -> &str {
-    s.split('(').next().unwrap_or(s).trim()
+    let end = s.bytes().position(|b| b == b'(').unwrap_or(s.len());
+    s[..end].trim_ws()
 }
 
 /// "Anna Andersson (S), ordförande" → name "Anna Andersson", affiliation
 /// "(S), ordförande".
 pub fn person(s: &str) -> Person {
-    let s = s.trim();
+    let s = s.trim_ws();
     let cut = s.find([',', '(']).unwrap_or(s.len());
     let name = s[..cut]
-        .trim()
+        .trim_ws()
         .trim_end_matches(['.', ':'])
-        .trim()
+        .trim_ws()
         .to_string();
-    let rest = s[cut..].trim_start_matches([',', ' ']).trim();
+    let rest = s[cut..].trim_start_matches([',', ' ']).trim_ws();
     Person {
         name,
         affiliation: (!rest.is_empty()).then(|| rest.to_string()),
@@ -275,7 +335,13 @@ pub fn role_in(affiliation: &str) -> Option<Role> {
         "sekr.",
     ];
     for part in affiliation.split([',', '(', ')']) {
-        let part = part.trim();
+        let part = part.trim_ws();
+        // Every role starts with m, o, p or s: another ASCII start is none.
+        if part.as_bytes().first().is_some_and(|&b| {
+            b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'm' | b'o' | b'p' | b's')
+        }) {
+            continue;
+        }
         if CHAIR.iter().any(|r| eq_ci(part, r)) {
             return Some(Role::Chair);
         }
@@ -314,23 +380,23 @@ pub fn presenters(s: &str) -> Option<Vec<String>> {
     };
     let mut names = Vec::new();
     for part in rest.split([',', '/', '&', ';']) {
-        let mut rest = part.trim();
+        let mut rest = part.trim_ws();
         loop {
-            let (a, b) = match rest.find(" och ").or_else(|| rest.find(" samt ")) {
+            let (a, b) = match find_bytes(rest, " och ").or_else(|| find_bytes(rest, " samt ")) {
                 Some(k) => (
                     &rest[..k],
                     rest[k + 1..].split_once(' ').map_or("", |x| x.1),
                 ),
                 None => (rest, ""),
             };
-            let name = strip_paren(a).trim_end_matches(['.', ':']).trim();
+            let name = strip_paren(a).trim_end_matches(['.', ':']).trim_ws();
             if starts_upper(name) && name.split_whitespace().count() <= 5 {
                 names.push(name.to_string());
             }
             if b.is_empty() {
                 break;
             }
-            rest = b.trim();
+            rest = b.trim_ws();
         }
     }
     Some(names)

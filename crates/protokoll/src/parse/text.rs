@@ -85,7 +85,7 @@ fn markdown_row<'a>(raw: &'a str, text: &'a str) -> Option<Line<'a>> {
         return Some(blank);
     }
     let inner = text.strip_prefix('|')?;
-    let inner = inner.strip_suffix('|').unwrap_or(inner).trim();
+    let inner = inner.strip_suffix('|').unwrap_or(inner).trim_ws();
     if inner
         .bytes()
         .all(|b| matches!(b, b'-' | b':' | b'|' | b' '))
@@ -109,12 +109,12 @@ fn markdown_row<'a>(raw: &'a str, text: &'a str) -> Option<Line<'a>> {
 
 /// Strips markdown heading marks. Returns the level and the rest, trimmed.
 pub fn heading_level(s: &str) -> (u8, &str) {
-    let t = s.trim();
+    let t = s.trim_ws();
     let n = t.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&n) {
         let rest = &t[n..];
         if rest.is_empty() || rest.starts_with([' ', '\t']) {
-            return (n as u8, rest.trim());
+            return (n as u8, rest.trim_ws());
         }
     }
     (0, t)
@@ -127,8 +127,8 @@ pub fn unwrap_bold(s: &str) -> Option<&str> {
         if let Some(inner) = s.strip_prefix(m) {
             let inner = inner.strip_suffix(':').unwrap_or(inner);
             if let Some(inner) = inner.strip_suffix(m) {
-                if !inner.trim().is_empty() && !inner.contains(m) {
-                    return Some(inner.trim());
+                if !inner.trim_ws().is_empty() && !inner.contains(m) {
+                    return Some(inner.trim_ws());
                 }
             }
         }
@@ -145,13 +145,47 @@ pub fn unwrap_italic(s: &str) -> Option<&str> {
             }
             let inner = inner.trim_end_matches([':', ' ']);
             if let Some(inner) = inner.strip_suffix(m) {
-                if !inner.ends_with(m) && !inner.trim().is_empty() && !inner.contains(m) {
-                    return Some(inner.trim());
+                if !inner.ends_with(m) && !inner.trim_ws().is_empty() && !inner.contains(m) {
+                    return Some(inner.trim_ws());
                 }
             }
         }
     }
     None
+}
+
+/// `str::trim` with a fast path for the usual case.
+///
+/// The stages trim every cell, key and name they look at, often several
+/// times a line, and `str::trim` decodes chars from both ends through a
+/// generic searcher even when there is nothing to trim. Here a string that
+/// starts and ends with a char that cannot be white space (ASCII above the
+/// space, or a Latin-1 letter "Å", "ö" written as 0xC3 and one more byte)
+/// is returned as it is; anything else goes to `str::trim`, so the result
+/// is always the same.
+pub trait TrimWs {
+    fn trim_ws(&self) -> &str;
+}
+
+impl TrimWs for str {
+    #[inline]
+    fn trim_ws(&self) -> &str {
+        let b = self.as_bytes();
+        let n = b.len();
+        let solid_start = n > 0 && (b[0] > b' ' && b[0] < 0x80 || b[0] == 0xC3);
+        let solid_end = n > 0 && (b[n - 1] > b' ' && b[n - 1] < 0x80 || n > 1 && b[n - 2] == 0xC3);
+        if solid_start && solid_end {
+            self
+        } else {
+            trim_slow(self)
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn trim_slow(s: &str) -> &str {
+    s.trim()
 }
 
 /// Appends `s` to `out` without markdown emphasis marks.
@@ -187,34 +221,83 @@ pub fn push_plain(out: &mut String, s: &str) {
     out.push_str(&s[start..]);
 }
 
+/// Whether `b` holds a `*` or a `_`: one pass over the line, eight bytes
+/// at a time (most lines have neither mark, and this runs on every line).
+fn has_emphasis_mark(b: &[u8]) -> bool {
+    // A byte of `x` is zero where `x` had the byte the mask repeats; the
+    // classic test for a zero byte in a word.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if zero_byte(x ^ (ONES * u64::from(b'*'))) || zero_byte(x ^ (ONES * u64::from(b'_'))) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&c| c == b'*' || c == b'_')
+}
+
 /// `s` without markdown emphasis, borrowed when there was none.
 pub fn plain(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains('*') || s.contains('_') {
+    if has_emphasis_mark(s.as_bytes()) {
         let mut out = String::with_capacity(s.len());
         push_plain(&mut out, s);
-        let t = out.trim();
+        let t = out.trim_ws();
         if t.len() != out.len() {
             out = t.to_string();
         }
         std::borrow::Cow::Owned(out)
     } else {
-        std::borrow::Cow::Borrowed(s.trim())
+        std::borrow::Cow::Borrowed(s.trim_ws())
     }
 }
 
-/// Appends the lowercase form of `s` to `out`.
+/// Appends the lowercase form of `s` to `out`: every uppercase letter is
+/// replaced by its lowercase form, everything else is kept as written.
+///
+/// Decision sentences run through this once per word scan, so runs that
+/// need no change are copied whole, and ASCII and the Latin-1 capitals
+/// ("Å", "Ä", "Ö", "É": 0xC3 then 0x80..=0x9E) are folded byte by byte;
+/// only other non-ASCII letters are decoded and looked up.
 pub fn push_lower(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
-    } else {
-        for c in s.chars() {
-            if c.is_uppercase() {
-                out.extend(c.to_lowercase());
-            } else {
-                out.push(c);
+    let b = s.as_bytes();
+    out.reserve(b.len());
+    // The start of the bytes not yet copied to `out`.
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c.is_ascii_uppercase() {
+                out.push_str(&s[copied..i]);
+                out.push(c.to_ascii_lowercase() as char);
+                copied = i + 1;
             }
+            i += 1;
+        } else if c == 0xC3 && i + 1 < b.len() {
+            // U+00C0..=U+00DE but U+00D7 "×": the capitals, each 0x20 below
+            // its lowercase letter.
+            let d = b[i + 1];
+            if (0x80..=0x9E).contains(&d) && d != 0x97 {
+                out.push_str(&s[copied..i]);
+                out.push(char::from(0xC0 + (d - 0x80) + 0x20));
+                copied = i + 2;
+            }
+            i += 2;
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            let len = ch.len_utf8();
+            if ch.is_uppercase() {
+                out.push_str(&s[copied..i]);
+                out.extend(ch.to_lowercase());
+                copied = i + len;
+            }
+            i += len;
         }
     }
+    out.push_str(&s[copied..]);
 }
 
 /// If `s` starts with `prefix` (given in lowercase), ignoring case, returns
@@ -266,6 +349,13 @@ pub fn first_byte_folded(s: &str) -> Option<u8> {
 /// buffer or holds another non-ASCII capital; callers then fall back to
 /// [`eq_ci`].
 pub fn fold_small<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    std::str::from_utf8(fold_small_bytes(s, buf)?).ok()
+}
+
+/// [`fold_small`] as bytes, for callers that only compare them with
+/// lowercase words: the folded bytes are UTF-8 whenever `s` is, so
+/// checking that again would only cost time.
+pub fn fold_small_bytes<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
     let b = s.as_bytes();
     if b.len() > buf.len() {
         return None;
@@ -293,7 +383,46 @@ pub fn fold_small<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
         }
         i += 1;
     }
-    std::str::from_utf8(&buf[..b.len()]).ok()
+    Some(&buf[..b.len()])
+}
+
+/// Where `needle` (a short word with its spaces, " och ") first occurs in
+/// `hay`: a byte loop that tests the first and last byte before the rest,
+/// cheaper on a short attendee cell than setting up `str::find`'s searcher.
+pub fn find_bytes(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let (&first, &last) = (n.first()?, n.last()?);
+    if h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len())
+        .find(|&i| h[i] == first && h[i + n.len() - 1] == last && h[i..i + n.len()] == *n)
+}
+
+/// Whether `needle` (lowercase ASCII) occurs in `hay`, ASCII letters
+/// compared without case.
+pub fn contains_ascii_ci(hay: &[u8], needle: &[u8]) -> bool {
+    let n = needle.len();
+    hay.len() >= n
+        && (0..=hay.len() - n).any(|i| {
+            hay[i..i + n]
+                .iter()
+                .zip(needle)
+                .all(|(h, c)| h.to_ascii_lowercase() == *c)
+        })
+}
+
+/// Whether `needle` (not empty) occurs in `hay`: for the short folded
+/// labels, where setting up `str::contains`' searcher costs more than the
+/// search.
+pub fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (needle.first(), needle.last()) else {
+        return true;
+    };
+    let n = needle.len();
+    hay.len() >= n
+        && (0..=hay.len() - n)
+            .any(|i| hay[i] == first && hay[i + n - 1] == last && hay[i..i + n] == *needle)
 }
 
 /// Whether `s` equals `word` (given in lowercase), ignoring case.
@@ -319,20 +448,19 @@ pub fn cells(s: &str) -> impl Iterator<Item = &str> {
         let mut next = bytes.len();
         let mut i = pos;
         while i < bytes.len() {
-            if bytes[i] == b'\t' {
+            // Tests without short-circuits, so that the one branch a byte is
+            // taken only at a cell break: spaces are too common to branch on.
+            let c = bytes[i];
+            let after = bytes.get(i + 1).copied().unwrap_or(0);
+            if (c == b'\t') | ((c == b' ') & (after == b' ')) {
                 end = i;
-                next = i + 1;
-                break;
-            }
-            if bytes[i] == b' ' && bytes.get(i + 1) == Some(&b' ') {
-                end = i;
-                next = i + 2;
+                next = if c == b'\t' { i + 1 } else { i + 2 };
                 break;
             }
             i += 1;
         }
         pos = next;
-        let cell = s[start..end].trim();
+        let cell = s[start..end].trim_ws();
         if !cell.is_empty() {
             return Some(cell);
         }
@@ -346,12 +474,22 @@ pub fn first_char(s: &str) -> Option<char> {
 
 /// Whether `s` starts with an uppercase letter.
 pub fn starts_upper(s: &str) -> bool {
-    first_char(s).is_some_and(char::is_uppercase)
+    match s.as_bytes() {
+        [c, ..] if c.is_ascii() => c.is_ascii_uppercase(),
+        // U+00C0..=U+00DE but "×": the Latin-1 capitals.
+        [0xC3, d, ..] => (0x80..=0x9E).contains(d) && *d != 0x97,
+        _ => first_char(s).is_some_and(char::is_uppercase),
+    }
 }
 
 /// Whether `s` starts with a lowercase letter.
 pub fn starts_lower(s: &str) -> bool {
-    first_char(s).is_some_and(char::is_lowercase)
+    match s.as_bytes() {
+        [c, ..] if c.is_ascii() => c.is_ascii_lowercase(),
+        // U+00DF..=U+00FF but "÷": the Latin-1 small letters.
+        [0xC3, d, ..] => (0x9F..=0xBF).contains(d) && *d != 0xB7,
+        _ => first_char(s).is_some_and(char::is_lowercase),
+    }
 }
 
 /// Whether `s` ends a sentence or a clause: the next line cannot continue it.
@@ -380,7 +518,7 @@ pub fn bullet(s: &str) -> Option<&str> {
         "- ", "* ", "• ", "– ", "+ ", "· ", "▪ ", "o\t", "-\t", "•\t",
     ] {
         if let Some(rest) = s.strip_prefix(m) {
-            let rest = rest.trim();
+            let rest = rest.trim_ws();
             if !rest.is_empty() {
                 return Some(rest);
             }
@@ -402,12 +540,53 @@ pub fn list_number(s: &str) -> Option<(u32, &str)> {
         return None;
     }
     let n = s[..digits].parse().ok()?;
-    Some((n, rest.trim()))
+    Some((n, rest.trim_ws()))
 }
 
 /// Counts words (runs separated by white space), stopping at `limit`.
 pub fn word_count(s: &str, limit: usize) -> usize {
     s.split_whitespace().take(limit).count()
+}
+
+/// Whether `squeeze` would give `s` back unchanged: no white space at
+/// either end, none but single spaces inside. Decision texts usually are,
+/// and one byte pass is cheaper than splitting them into words and joining
+/// them again. Latin-1 letters are told by their lead byte; other
+/// non-ASCII chars are decoded to ask whether they are white space.
+fn is_squeezed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+            i += 1;
+            continue;
+        }
+        prev_space = false;
+        if c < 0x80 {
+            if (9..=13).contains(&c) {
+                return false;
+            }
+            i += 1;
+        } else if c == 0xC3 {
+            i += 2;
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() {
+                return false;
+            }
+            i += ch.len_utf8();
+        }
+    }
+    true
 }
 
 /// Capitalises a word written in any case: "MÖTESANTECKNINGAR" becomes
@@ -435,6 +614,9 @@ pub fn capitalise_first(s: &str) -> String {
 
 /// Collapses runs of white space into one space.
 pub fn squeeze(s: &str) -> String {
+    if is_squeezed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -529,6 +711,139 @@ mod tests {
             ]
         );
         assert!(lines[1].is_blank() && lines[3].is_blank());
+    }
+
+    #[test]
+    fn lowercase_matches_the_char_by_char_fold() {
+        let reference = |s: &str| -> String {
+            s.chars()
+                .flat_map(|c| {
+                    let lower: Vec<char> = if c.is_uppercase() {
+                        c.to_lowercase().collect()
+                    } else {
+                        vec![c]
+                    };
+                    lower
+                })
+                .collect()
+        };
+        for s in [
+            "",
+            "NÄRVARANDE: Åsa Öberg",
+            "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞß àÿ ÷",
+            "İstanbul ΣΟΦΙΑ Ǆemal ǅ Ⅷ ẞ",
+            "Dagordningen GODKÄNNS. 12 × 3",
+            "\u{a0}NBSP\u{2028}",
+        ] {
+            let mut out = String::from(">");
+            push_lower(&mut out, s);
+            assert_eq!(out, format!(">{}", reference(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn emphasis_marks_anywhere_in_the_line() {
+        for s in [
+            "",
+            "abc",
+            "Åsa Öberg, Region Kronoberg",
+            "ÿÿÿÿÿÿÿÿ",
+            "\u{2A2A}\u{5F5F}",
+        ] {
+            assert!(!has_emphasis_mark(s.as_bytes()), "{s}");
+        }
+        for k in 0..20 {
+            for mark in ['*', '_'] {
+                let s = format!(
+                    "{}{mark}{}",
+                    "ö".repeat(k / 2).to_string() + &"a".repeat(k % 2),
+                    "x".repeat(k)
+                );
+                assert!(has_emphasis_mark(s.as_bytes()), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn byte_search_is_str_contains() {
+        for (hay, needle) in [
+            ("socialnämndens beslut", "beslut"),
+            ("beslut", "beslut"),
+            ("besl", "beslut"),
+            ("förvaltningens förslag", "förslag"),
+            ("", "x"),
+            ("xx", ""),
+            ("bbeslutt", "beslut"),
+        ] {
+            assert_eq!(
+                contains_bytes(hay.as_bytes(), needle.as_bytes()),
+                hay.contains(needle),
+                "{hay} {needle}"
+            );
+        }
+    }
+
+    #[test]
+    fn squeeze_is_split_and_join() {
+        for s in [
+            "",
+            " ",
+            "Nämnden godkänner förslaget.",
+            "Nämnden  godkänner",
+            " Nämnden",
+            "Nämnden ",
+            "a\tb",
+            "a\u{a0}b",
+            "a – b\u{2003}c",
+            "Åsa Öberg",
+        ] {
+            let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squeeze(s), expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn find_bytes_is_str_find() {
+        for (hay, needle) in [
+            ("Anna och Per", " och "),
+            ("Anna samt", " samt "),
+            ("och", " och "),
+        ] {
+            assert_eq!(find_bytes(hay, needle), hay.find(needle), "{hay}");
+        }
+    }
+
+    #[test]
+    fn fast_case_tests_are_char_tests() {
+        for c in ('\0'..='\u{17F}').chain(['Σ', 'ǅ', 'Ⅷ', 'ⅷ', '×', '÷']) {
+            let s = format!("{c}x");
+            assert_eq!(starts_upper(&s), c.is_uppercase(), "{c:?}");
+            assert_eq!(starts_lower(&s), c.is_lowercase(), "{c:?}");
+        }
+        assert!(!starts_upper("") && !starts_lower(""));
+    }
+
+    #[test]
+    fn fast_trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "\t\n\x0B\x0C\r",
+            "  Anna Ek  ",
+            "\u{a0}Anna\u{a0}",
+            " \u{2003}Åsa Öberg\u{3000} ",
+            "Ö",
+            " x\u{85}",
+            "\u{1F}a\u{1F}",
+            "ä ",
+            "ö",
+            "Åsa Ö",
+            "é\u{85}",
+            "\u{a0}",
+            "\x01a\x7F",
+        ] {
+            assert_eq!(s.trim_ws(), s.trim(), "{s:?}");
+        }
     }
 
     #[test]
