@@ -144,14 +144,18 @@ fn is_possessive_decision(head: &str) -> bool {
     let (Some(a), Some(b), None) = (words.next(), words.next(), words.next()) else {
         return false;
     };
-    a.ends_with('s') && a.chars().count() > 4 && eq_ci(b, "beslut") && super::text::starts_upper(a)
+    // "Socialnämndens beslut", or in capitals: "SOCIALNÄMNDENS BESLUT".
+    a.ends_with(['s', 'S'])
+        && a.chars().count() > 4
+        && eq_ci(b, "beslut")
+        && super::text::starts_upper(a)
 }
 
 /// "Förvaltningens förslag till beslut", "Arbetsutskottets förslag",
 /// "Ordförandens förslag".
 fn is_proposal(head: &str) -> bool {
     let words: Vec<&str> = head.split_whitespace().take(6).collect();
-    if words.len() < 2 || words.len() > 5 || !words[0].ends_with('s') {
+    if words.len() < 2 || words.len() > 5 || !words[0].ends_with(['s', 'S']) {
         return false;
     }
     // "Kommunstyrelsens förslag till kommunfullmäktige" is a proposal too.
@@ -189,11 +193,13 @@ mod tests {
         );
         check("Socialnämndens beslut", Some((Part::Decision, "")));
         check("Kommunstyrelsens beslut", Some((Part::Decision, "")));
+        check("SOCIALNÄMNDENS BESLUT", Some((Part::Decision, "")));
         check(
             "Förvaltningens förslag till beslut",
             Some((Part::Silent, "")),
         );
         check("Arbetsutskottets förslag", Some((Part::Silent, "")));
+        check("ARBETSUTSKOTTETS FÖRSLAG", Some((Part::Silent, "")));
         check(
             "Kommunstyrelsens förslag till kommunfullmäktige",
             Some((Part::Silent, "")),
