@@ -239,8 +239,9 @@ pub fn index_paths(
     let mut bytes_done = 0u64;
     let total = walked.files.len();
 
-    for (i, path) in walked.files.iter().enumerate() {
-        let key = path_key(path);
+    for (i, (path, key)) in walked.files.iter().zip(&walked.keys).enumerate() {
+        // The walk found the canonical path already.
+        let key = key.to_string_lossy().into_owned();
         let first_time = seen.insert(key.clone());
         let known_hash = known.get(&key).map(String::as_str);
         match read_and_parse(path, known_hash) {
@@ -300,29 +301,27 @@ pub fn index_paths(
     Ok(report)
 }
 
-/// The key a file is indexed under: its canonical path when it has one.
-fn path_key(path: &Path) -> String {
-    path.canonicalize()
-        .unwrap_or_else(|_| path.to_path_buf())
-        .to_string_lossy()
-        .into_owned()
-}
-
 /// Reads, hashes and parses one file. `Ok(None)` when its hash equals
 /// `known_hash`; `Err` with a reason when it cannot be indexed.
 fn read_and_parse(
     path: &Path,
     known_hash: Option<&str>,
 ) -> std::result::Result<Option<(Meeting, String, u64)>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| walk::describe(&e))?;
-    if meta.len() > crate::input::MAX_FILE_BYTES {
+    use std::io::Read;
+    // One open, one fstat, one read: the size check and the read see the
+    // same file, and the path is resolved once.
+    let mut file = std::fs::File::open(path).map_err(|e| walk::describe(&e))?;
+    let len = file.metadata().map_err(|e| walk::describe(&e))?.len();
+    if len > crate::input::MAX_FILE_BYTES {
         return Err(format!(
             "{} MB is larger than the {} MB limit for one minutes file",
-            meta.len() / 1_000_000,
+            len / 1_000_000,
             crate::input::MAX_FILE_BYTES / 1_000_000
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| walk::describe(&e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes)
+        .map_err(|e| walk::describe(&e))?;
     let hash = blake3::hash(&bytes).to_hex().to_string();
     if known_hash == Some(hash.as_str()) {
         return Ok(None);
