@@ -246,9 +246,12 @@ impl Archive {
         writer.set_merge_policy(merge_policy());
         for group in groups {
             writer.merge(&group).wait()?;
+            // The merge read its segments through the same mappings as this
+            // archive's reader, so their pages stay resident until the
+            // reader lets go of them: reload before the next group.
+            self.reload()?;
         }
         writer.wait_merging_threads()?;
-        self.reload()?;
         // tantivy deletes a segment's files only when no handle in the
         // process still knows the segment, and this archive's handles kept
         // the merged-away ones (the index doubled on disk after a bounded
