@@ -165,17 +165,18 @@ impl Archive {
 
 /// How a new index stores documents. zstd keeps the stored text (every
 /// item's full text, for snippets and `show`) at about half of what lz4
-/// made of it. A hit fetch decompresses one block, so blocks stay small;
-/// at 100k items 32 KB blocks made the store 10 % smaller than 16 KB and
-/// cost about 15-20 µs per fetch of a block not in the reader's cache.
-/// Higher zstd levels gained little more at three times the compression
-/// time, which indexing pays on one of its two cores.
+/// made of it. A hit fetch decompresses a whole block, so blocks stay
+/// small: at 100k items 32 KB blocks made the store 9 % smaller (52.8
+/// against 57.7 MB) but query p50 0.12 ms slower without snippets and
+/// 0.27 ms slower with them (`protokoll bench`, 3 alternating runs each);
+/// zstd levels 5-9 gain 2-5 % at 2.5-4 times the compression time, which
+/// indexing pays on one of its two cores.
 fn settings() -> tantivy::IndexSettings {
     tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
             compression_level: Some(3),
         }),
-        docstore_blocksize: 32 * 1024,
+        docstore_blocksize: 16 * 1024,
         ..Default::default()
     }
 }
