@@ -25,7 +25,8 @@ use std::collections::VecDeque;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-use super::lexicon::{FastMap, Lexicon, LEXICON};
+use super::lexicon::{Lexicon, LEXICON};
+use super::memo::{Word, PARTS};
 use super::swedish_stemmer::{nchars, stem_into};
 
 /// Token filter that adds the parts of compounds and hyphen groups.
@@ -36,20 +37,13 @@ impl TokenFilter for CompoundSplitter {
     type Tokenizer<T: Tokenizer> = CompoundSplitterFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CompoundSplitterFilter<T> {
-        CompoundSplitterFilter {
-            inner: tokenizer,
-            cache: FastMap::default(),
-        }
+        CompoundSplitterFilter { inner: tokenizer }
     }
 }
-
-const CACHE_LIMIT: usize = 50_000;
 
 #[derive(Clone)]
 pub struct CompoundSplitterFilter<T> {
     inner: T,
-    /// Parts per stem: splitting tries many look-ups, and minutes repeat words.
-    cache: FastMap<String, Vec<String>>,
 }
 
 impl<T: Tokenizer> Tokenizer for CompoundSplitterFilter<T> {
@@ -58,7 +52,7 @@ impl<T: Tokenizer> Tokenizer for CompoundSplitterFilter<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         CompoundSplitterStream {
             tail: self.inner.token_stream(text),
-            cache: &mut self.cache,
+            _filter: std::marker::PhantomData,
             pending: VecDeque::new(),
             current: Token::default(),
             from_pending: false,
@@ -71,7 +65,8 @@ impl<T: Tokenizer> Tokenizer for CompoundSplitterFilter<T> {
 
 pub struct CompoundSplitterStream<'a, T> {
     tail: T,
-    cache: &'a mut FastMap<String, Vec<String>>,
+    /// Ties the stream to its filter, as tantivy's API expects.
+    _filter: std::marker::PhantomData<&'a mut ()>,
     pending: VecDeque<Token>,
     current: Token,
     from_pending: bool,
@@ -117,7 +112,7 @@ impl<T: TokenStream> TokenStream for CompoundSplitterStream<'_, T> {
                 return false;
             }
             let position = self.tail.token().position;
-            let (first, parts) = alternatives(&self.tail.token().text, self.cache);
+            let (first, parts) = alternatives(&self.tail.token().text);
             let first_is_new = match &first {
                 Some(f) => self.remember(position, f),
                 None => {
@@ -176,10 +171,7 @@ impl<T: TokenStream> TokenStream for CompoundSplitterStream<'_, T> {
 
 /// The replacement for the token's own text (for hyphen groups) and the
 /// extra tokens it yields.
-fn alternatives(
-    text: &str,
-    cache: &mut FastMap<String, Vec<String>>,
-) -> (Option<String>, Vec<String>) {
+fn alternatives(text: &str) -> (Option<String>, Vec<String>) {
     if text.contains(['-', '/']) && !text.ends_with('-') {
         return group(text);
     }
@@ -187,15 +179,28 @@ fn alternatives(
     if text.len() < 2 * MIN_PART_LEN {
         return (None, Vec::new());
     }
-    if let Some(parts) = cache.get(text) {
+    // Splitting tries many look-ups, and minutes repeat words: the thread's
+    // memo (memo.rs) remembers the parts of each stem.
+    let Some(key) = Word::new(text) else {
+        return (
+            None,
+            split(text, &LEXICON).map(|p| p.texts).unwrap_or_default(),
+        );
+    };
+    let hit = PARTS.with(|memo| {
+        let memo = memo.try_borrow().ok()?;
         // Most words are no compounds: an empty Vec clones without allocating.
-        return (None, parts.clone());
+        memo.get(&key).cloned()
+    });
+    if let Some(parts) = hit {
+        return (None, parts);
     }
     let parts = split(text, &LEXICON).map(|p| p.texts).unwrap_or_default();
-    if cache.len() >= CACHE_LIMIT {
-        cache.clear();
-    }
-    cache.insert(text.to_string(), parts.clone());
+    PARTS.with(|memo| {
+        if let Ok(mut memo) = memo.try_borrow_mut() {
+            memo.insert(key, parts.clone());
+        }
+    });
     (None, parts)
 }
 

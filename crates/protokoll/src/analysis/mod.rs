@@ -64,6 +64,7 @@
 mod compound_splitter;
 mod fold;
 mod lexicon;
+mod memo;
 mod suspended_hyphen;
 mod swedish_stemmer;
 mod tokenizer;

@@ -22,7 +22,8 @@ use std::mem;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-use super::lexicon::{FastMap, Lexicon, LEXICON};
+use super::lexicon::{Lexicon, LEXICON};
+use super::memo::{Word, STEMS};
 
 /// Token filter that replaces each word by its stem.
 #[derive(Clone, Copy, Debug, Default)]
@@ -35,21 +36,14 @@ impl TokenFilter for SwedishStemmer {
         SwedishStemmerFilter {
             inner: tokenizer,
             buffer: String::new(),
-            cache: FastMap::default(),
         }
     }
 }
-
-/// Words repeat heavily in minutes ("beslut", "kommun", "ledningsgruppen");
-/// remembering their stems keeps the lexicon look-ups off the hot path. The
-/// cache is cleared when it grows past this many words.
-const CACHE_LIMIT: usize = 50_000;
 
 #[derive(Clone)]
 pub struct SwedishStemmerFilter<T> {
     inner: T,
     buffer: String,
-    cache: FastMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for SwedishStemmerFilter<T> {
@@ -59,7 +53,6 @@ impl<T: Tokenizer> Tokenizer for SwedishStemmerFilter<T> {
         SwedishStemmerStream {
             tail: self.inner.token_stream(text),
             buffer: &mut self.buffer,
-            cache: &mut self.cache,
         }
     }
 }
@@ -67,7 +60,6 @@ impl<T: Tokenizer> Tokenizer for SwedishStemmerFilter<T> {
 pub struct SwedishStemmerStream<'a, T> {
     tail: T,
     buffer: &'a mut String,
-    cache: &'a mut FastMap<String, String>,
 }
 
 impl<T: TokenStream> TokenStream for SwedishStemmerStream<'_, T> {
@@ -80,17 +72,32 @@ impl<T: TokenStream> TokenStream for SwedishStemmerStream<'_, T> {
         if token.text.len() < 3 {
             return true;
         }
-        if let Some(stem) = self.cache.get(token.text.as_str()) {
+        // Words repeat heavily in minutes ("beslut", "kommun",
+        // "ledningsgruppen"): the thread's memo keeps the lexicon look-ups
+        // off the hot path (see memo.rs).
+        let Some(key) = Word::new(&token.text) else {
+            stem_token(&token.text, &LEXICON, self.buffer);
+            mem::swap(&mut token.text, self.buffer);
+            return true;
+        };
+        let hit = STEMS.with(|memo| {
+            let memo = memo.try_borrow().ok()?;
+            let stem = memo.get(&key)?;
             token.text.clear();
-            token.text.push_str(stem);
+            stem.push_to(&mut token.text);
+            Some(())
+        });
+        if hit.is_some() {
             return true;
         }
         stem_token(&token.text, &LEXICON, self.buffer);
-        if self.cache.len() >= CACHE_LIMIT {
-            self.cache.clear();
+        if let Some(stem) = Word::new(self.buffer) {
+            STEMS.with(|memo| {
+                if let Ok(mut memo) = memo.try_borrow_mut() {
+                    memo.insert(key, stem);
+                }
+            });
         }
-        self.cache
-            .insert(mem::take(&mut token.text), self.buffer.clone());
         mem::swap(&mut token.text, self.buffer);
         true
     }

@@ -15,6 +15,9 @@ use crate::input::is_minutes_file;
 #[derive(Debug, Default)]
 pub struct Walk {
     pub files: Vec<PathBuf>,
+    /// The canonical path of each file in `files`, in the same order: the
+    /// key the index knows a file by.
+    pub keys: Vec<PathBuf>,
     pub failures: Vec<(PathBuf, String)>,
 }
 
@@ -50,7 +53,7 @@ fn visit_dir(
                 continue;
             }
         };
-        if !seen_dirs.insert(canonical) {
+        if !seen_dirs.insert(canonical.clone()) {
             w.failures.push((
                 dir,
                 "symbolic link loop: this directory was already visited".to_string(),
@@ -64,16 +67,38 @@ fn visit_dir(
                 continue;
             }
         };
-        let mut paths: Vec<PathBuf> = Vec::new();
+        // The entry's type comes with the directory listing on most file
+        // systems: a plain file or directory needs no stat of its own, and
+        // a plain file's canonical path is its directory's plus its name.
+        // Canonicalizing and stat-ing every file took 0.7 s of the 12,497
+        // files at 100k items, before indexing could start.
+        let mut paths: Vec<(PathBuf, Option<std::fs::FileType>)> = Vec::new();
         for entry in entries {
             match entry {
-                Ok(e) => paths.push(e.path()),
+                Ok(e) => paths.push((e.path(), e.file_type().ok())),
                 Err(e) => w.failures.push((dir.clone(), describe(&e))),
             }
         }
-        paths.sort();
+        paths.sort_by(|a, b| a.0.cmp(&b.0));
         let mut subdirs = Vec::new();
-        for path in paths {
+        for (path, file_type) in paths {
+            match file_type {
+                Some(t) if t.is_dir() => {
+                    subdirs.push(path);
+                    continue;
+                }
+                Some(t) if t.is_file() => {
+                    if is_minutes_file(&path) {
+                        if let Some(name) = path.file_name() {
+                            let key = canonical.join(name);
+                            push_known(path, key, seen_files, w);
+                        }
+                    }
+                    continue;
+                }
+                // Symbolic links (and unknown types) are followed below.
+                _ => {}
+            }
             match std::fs::metadata(&path) {
                 Ok(m) if m.is_dir() => subdirs.push(path),
                 Ok(m) if m.is_file() => {
@@ -101,8 +126,15 @@ fn visit_dir(
 
 fn push_file(path: &Path, seen_files: &mut HashSet<PathBuf>, w: &mut Walk) {
     let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    if seen_files.insert(key) {
-        w.files.push(path.to_path_buf());
+    push_known(path.to_path_buf(), key, seen_files, w);
+}
+
+/// Adds a file whose canonical path is `key`, unless it was found before.
+fn push_known(path: PathBuf, key: PathBuf, seen_files: &mut HashSet<PathBuf>, w: &mut Walk) {
+    if !seen_files.contains(&key) {
+        seen_files.insert(key.clone());
+        w.files.push(path);
+        w.keys.push(key);
     }
 }
 
@@ -151,6 +183,32 @@ mod tests {
         let w = walk(&[d.to_path_buf()]);
         assert_eq!(w.files.len(), 1);
         assert_eq!(w.failures.len(), 2, "{:?}", w.failures);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn keys_are_canonical_paths_and_a_file_is_found_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("a/b")).unwrap();
+        std::fs::write(d.join("a/b/x.txt"), "Protokoll").unwrap();
+        std::fs::write(d.join("y.md"), "Protokoll").unwrap();
+        // The same file again through a link to it and a link to its folder.
+        std::os::unix::fs::symlink(d.join("a/b/x.txt"), d.join("link.txt")).unwrap();
+        std::os::unix::fs::symlink(d.join("a/b"), d.join("c")).unwrap();
+        // Reached through a path with a link in it.
+        std::os::unix::fs::symlink(d.join("a"), d.join("z")).unwrap();
+        // (Folders reached twice are reported as visited; that is not the
+        // point here.)
+        let w = walk(&[d.join("z"), d.to_path_buf()]);
+        assert_eq!(w.files.len(), w.keys.len());
+        for (file, key) in w.files.iter().zip(&w.keys) {
+            assert_eq!(&file.canonicalize().unwrap(), key);
+        }
+        let mut keys = w.keys.clone();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), 2, "{:?}", w.files);
     }
 
     #[test]
