@@ -72,20 +72,7 @@ const DECISION: [&str; 8] = [
 ];
 
 /// The byte lengths of the [`SILENT`] and [`DECISION`] labels, one bit each.
-const LABEL_LENGTHS: u64 = {
-    let mut m = 0u64;
-    let mut k = 0;
-    while k < SILENT.len() {
-        m |= 1 << SILENT[k].len();
-        k += 1;
-    }
-    let mut k = 0;
-    while k < DECISION.len() {
-        m |= 1 << DECISION[k].len();
-        k += 1;
-    }
-    m
-};
+const LABEL_LENGTHS: u64 = super::text::length_mask(&SILENT) | super::text::length_mask(&DECISION);
 
 /// If `s` is a part label, the part and whatever follows the label on the
 /// same line ("Beslut: Dagordningen godkänns"), and whether a colon set

@@ -48,15 +48,7 @@ static LABEL_STARTS: [bool; 256] = {
 };
 
 /// The byte lengths of the [`LABELS`], one bit each.
-const LABEL_LENGTHS: u64 = {
-    let mut m = 0u64;
-    let mut k = 0;
-    while k < LABELS.len() {
-        m |= 1 << LABELS[k].len();
-        k += 1;
-    }
-    m
-};
+const LABEL_LENGTHS: u64 = super::text::length_mask(&LABELS);
 
 /// How a role in an inline attendee list begins.
 const ROLE_STEMS: [&str; 8] = [

@@ -31,6 +31,18 @@ impl<'a> Line<'a> {
     }
 }
 
+/// The byte lengths of `labels`, one bit each (lengths up to 63): a label
+/// table's quick test that a candidate has a length some label has.
+pub const fn length_mask(labels: &[&str]) -> u64 {
+    let mut m = 0u64;
+    let mut k = 0;
+    while k < labels.len() {
+        m |= 1 << labels[k].len();
+        k += 1;
+    }
+    m
+}
+
 /// Splits text into lines. Form feeds (page breaks in `pdftotext` output)
 /// count as line ends so that a page header never sticks to the line before.
 pub fn split_lines(text: &str) -> Vec<Line<'_>> {
