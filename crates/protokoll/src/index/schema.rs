@@ -102,14 +102,14 @@ impl Fields {
         ]
     }
 
-    /// The fields whose positions make phrase queries meaningful.
-    pub fn phrase_fields(&self) -> [(Field, f32); 5] {
+    /// The fields whose positions make phrase queries meaningful: the
+    /// content fields.
+    pub fn phrase_fields(&self) -> [(Field, f32); 4] {
         [
             (self.title, 4.0),
             (self.headings, 2.5),
             (self.decisions, 1.5),
             (self.text, 1.0),
-            (self.body, 0.4),
         ]
     }
 }
@@ -154,16 +154,17 @@ pub fn build() -> Schema {
             .set_tokenizer(INDEX_TOKENIZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    for name in ["title", "headings", "decisions", "text", "body"] {
+    for name in ["title", "headings", "decisions", "text"] {
         b.add_text_field(name, text.clone());
     }
-    // No phrase is looked for in the place: its positions would be dead
-    // weight.
-    let place = TextOptions::default().set_indexing_options(
+    // No phrase is looked for in the meeting metadata (the group, the
+    // place): their positions, repeated on every item, would be dead weight.
+    let meta = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(INDEX_TOKENIZER)
             .set_index_option(IndexRecordOption::WithFreqs),
     );
-    b.add_text_field("place", place);
+    b.add_text_field("body", meta.clone());
+    b.add_text_field("place", meta);
     b.build()
 }

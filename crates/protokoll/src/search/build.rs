@@ -692,16 +692,13 @@ impl Builder<'_> {
                     .collect(),
             ))
         };
-        // The group's name (`body`) is meeting metadata: it scores, but
-        // grants no tier.
+        // Phrases are looked for in content fields only, so a match grants
+        // the tier.
         let children = self
             .fields
             .phrase_fields()
             .into_iter()
-            .map(|(f, b)| {
-                let tier = if f == self.fields.body { 0.0 } else { TIER };
-                (boost(make(f), b), tier)
-            })
+            .map(|(f, b)| (boost(make(f), b), TIER))
             .collect();
         Ok(Some(Unit {
             common: false,
