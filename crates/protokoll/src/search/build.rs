@@ -692,14 +692,24 @@ impl Builder<'_> {
                     .collect(),
             ))
         };
-        // Phrases are looked for in content fields only, so a match grants
-        // the tier.
-        let children = self
+        // A phrase in a content field grants the tier. The group's name is
+        // indexed without positions (it repeats on every item): there all
+        // the phrase's words count, as meeting metadata, without a tier.
+        let mut children: Vec<(Q, f32)> = self
             .fields
             .phrase_fields()
             .into_iter()
             .map(|(f, b)| (boost(make(f), b), TIER))
             .collect();
+        let body = self.fields.body;
+        let in_body = must(positions.iter().map(|p| term_q(body, &p.whole)).collect());
+        let body_boost = self
+            .fields
+            .weighted()
+            .into_iter()
+            .find(|(f, _, _)| *f == body)
+            .map_or(0.4, |(_, b, _)| b);
+        children.push((boost(in_body, body_boost), 0.0));
         Ok(Some(Unit {
             common: false,
             children,
