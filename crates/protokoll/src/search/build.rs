@@ -7,8 +7,10 @@
 //!    of its content fields adds the constant [`TIER`], so a document with
 //!    all the words outranks any document missing one. Missing words do not
 //!    empty the result: units are optional.
-//! 2. **BM25 over fields with boosts**: title and sections above decisions
-//!    above text; meeting metadata (group, attendees, place) lowest.
+//! 2. **BM25 over fields with boosts**: the title above headings above
+//!    decisions above text; meeting metadata (group, place) lowest. Adjacent
+//!    query words that stand together in a document add a proximity bonus
+//!    to the best hundred.
 //!
 //! A query word matches its whole analysed form, or all of its compound
 //! parts ("ensamhetsstrategi" finds "ensamhets strategi"), the whole form

@@ -9,7 +9,10 @@
 //!    query part so documents with every word come first, fallbacks for
 //!    words typed without å/ä/ö or with a typo, and the filters
 //!    (dates, group, decisions only, outcome);
-//! 3. the best page of documents is fetched and each becomes a [`Hit`] with
+//! 3. the query runs: the intersection of its units first when that is
+//!    enough, the proximity bonus over the best hundred, the exact total on
+//!    bitsets ([`build`] says how the work is split);
+//! 4. the best page of documents is fetched and each becomes a [`Hit`] with
 //!    a [`Snippet`] ([`snippet`]) marking the matched words.
 //!
 //! The entry point is [`Archive::search`](crate::index::Archive::search)
