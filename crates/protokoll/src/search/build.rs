@@ -92,6 +92,10 @@ pub(crate) struct Built {
     pub conjunction: Option<(Q, f32)>,
     /// What decides the hits of a scored query, to count them.
     pub counting: Counting,
+    /// Whether `query` is one word's unit alone, which finds its best
+    /// documents without scoring every match when nothing else (such as a
+    /// count) has to visit them all.
+    pub prunable: bool,
     pub highlighter: Highlighter,
     /// False when the query has no positive part: hits are then listed by
     /// date, not by score.
@@ -115,6 +119,9 @@ struct Unit {
     /// A word most documents hold: it scores, but matching it alone does
     /// not make a document a hit.
     common: bool,
+    /// The children as plain terms (term, boost, tier), when each is one
+    /// term query: the unit can then be ranked without scoring every match.
+    terms: Option<Vec<(Term, f32, f32)>>,
 }
 
 impl Unit {
@@ -122,7 +129,7 @@ impl Unit {
         if self.children.is_empty() {
             return Box::new(EmptyQuery);
         }
-        Box::new(UnitQuery::new(self.children, TIE))
+        Box::new(UnitQuery::new(self.children, TIE).with_terms(self.terms))
     }
 
     /// The highest tier a match of this unit grants.
@@ -139,6 +146,7 @@ impl Unit {
         Unit {
             children,
             common: self.common,
+            terms: None,
         }
         .query()
     }
@@ -148,6 +156,7 @@ impl Unit {
         Unit {
             children: vec![(query, 0.0)],
             common: false,
+            terms: None,
         }
     }
 }
@@ -189,6 +198,7 @@ pub(crate) fn build(
     // Documents with every unit: when enough of them have every tier, they
     // are the best page, and the intersection is far cheaper to score
     // than the union.
+    let one_plain_word = units.len() == 1 && units[0].terms.is_some() && common.is_empty();
     let any: Vec<Q> = units
         .iter()
         .flat_map(|u| u.children.iter().map(|(q, _)| q.box_clone()))
@@ -244,10 +254,12 @@ pub(crate) fn build(
         combine_parts(all)
     };
     let conjunction = every.map(|(parts, tiers)| (with_rest(parts), tiers));
+    let prunable = one_plain_word && rest.is_empty();
     Ok(Built {
         query: with_rest(vec![(Occur::Must, main)]),
         conjunction,
         counting: Counting { any, all, none },
+        prunable,
         rescore,
         highlighter: b.hl,
         scored,
@@ -462,6 +474,7 @@ impl Builder<'_> {
                     Some(Unit {
                         common: false,
                         children: units.into_iter().flat_map(|u| u.children).collect(),
+                        terms: None,
                     })
                 }
             }
@@ -510,9 +523,11 @@ impl Builder<'_> {
             return Ok(Unit {
                 common: true,
                 children: self.children(false, &exact, 1.0, 0.0),
+                terms: None,
             });
         }
         let mut children = self.children(false, &exact, 1.0, TIER);
+        let plain = children.len();
 
         if self.fallbacks && df <= FEW {
             let variants = self.folded_variants(p);
@@ -530,9 +545,21 @@ impl Builder<'_> {
                 children.extend(self.children(true, &fuzzy, 0.3, 0.5 * TIER));
             }
         }
+        // A word without compound parts or fallbacks is one term per field.
+        let terms = (p.alts.is_empty() && children.len() == plain).then(|| {
+            self.fields
+                .weighted()
+                .into_iter()
+                .map(|(f, b, w)| {
+                    let tier = if w == Weight::Content { TIER } else { 0.0 };
+                    (Term::from_field_text(f, &p.whole), b, tier)
+                })
+                .collect()
+        });
         Ok(Unit {
             common: false,
             children,
+            terms,
         })
     }
 
@@ -715,6 +742,7 @@ impl Builder<'_> {
         Ok(Some(Unit {
             common: false,
             children,
+            terms: None,
         }))
     }
 
@@ -752,12 +780,14 @@ impl Builder<'_> {
             return Ok(Unit {
                 common: false,
                 children: Vec::new(),
+                terms: None,
             });
         }
         let make = |f: Field| -> Q { should(terms.iter().map(|(t, _)| term_q(f, t)).collect()) };
         Ok(Unit {
             common: false,
             children: self.children(false, &make, 1.0, TIER),
+            terms: None,
         })
     }
 

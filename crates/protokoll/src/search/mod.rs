@@ -26,6 +26,7 @@ mod proximity;
 mod query;
 pub mod snippet;
 mod unit;
+mod wand;
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::tokenizer::TextAnalyzer;
@@ -118,6 +119,15 @@ impl Archive {
         offset: usize,
         limit: usize,
     ) -> Result<(Vec<(f32, DocAddress)>, usize)> {
+        if built.prunable {
+            // Ranked alone, the word's unit skips what cannot make the page
+            // (`wand`); the total is counted apart, on bitsets.
+            let top = TopDocs::with_limit(limit)
+                .and_offset(offset)
+                .order_by_score();
+            let page = searcher.search(&*built.query, &top)?;
+            return Ok((page, built.counting.count(searcher)?));
+        }
         if built.rescore.is_empty() {
             let top = TopDocs::with_limit(limit)
                 .and_offset(offset)

@@ -15,7 +15,9 @@
 //! unit has a handful of children (one per field), so a linear scan beats a
 //! heap or a bitset window.
 
-use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::query::{Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weight};
+
+use super::wand::PrunableTerm;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 type Q = Box<dyn Query>;
@@ -25,13 +27,28 @@ type Q = Box<dyn Query>;
 pub(crate) struct UnitQuery {
     children: Vec<(Q, Score)>,
     tie: Score,
+    /// The same children as plain terms (term, boost, tier), when they are:
+    /// then the best documents can be found without scoring every match
+    /// ([`super::wand`]).
+    terms: Option<Vec<(Term, Score, Score)>>,
 }
 
 impl UnitQuery {
     /// `children`: each query with the tier it grants (0 for none); `tie`:
     /// the share of the non-best children's scores added to the best.
     pub(crate) fn new(children: Vec<(Q, Score)>, tie: Score) -> UnitQuery {
-        UnitQuery { children, tie }
+        UnitQuery {
+            children,
+            tie,
+            terms: None,
+        }
+    }
+
+    /// Says that the children are exactly these terms, each a `TermQuery`
+    /// boosted by its boost, granting its tier.
+    pub(crate) fn with_terms(mut self, terms: Option<Vec<(Term, Score, Score)>>) -> UnitQuery {
+        self.terms = terms;
+        self
     }
 }
 
@@ -44,6 +61,7 @@ impl Clone for UnitQuery {
                 .map(|(q, t)| (q.box_clone(), *t))
                 .collect(),
             tie: self.tie,
+            terms: self.terms.clone(),
         }
     }
 }
@@ -55,9 +73,34 @@ impl Query for UnitQuery {
             .iter()
             .map(|(q, t)| Ok((q.weight(scoring)?, *t)))
             .collect::<tantivy::Result<Vec<_>>>()?;
+        let prunable = match (&self.terms, scoring) {
+            (
+                Some(terms),
+                EnableScoring::Enabled {
+                    statistics_provider,
+                    ..
+                },
+            ) => Some(
+                terms
+                    .iter()
+                    .map(|(term, boost, tier)| {
+                        let bm25 =
+                            Bm25Weight::for_terms(statistics_provider, std::slice::from_ref(term))?
+                                .boost_by(*boost);
+                        Ok(PrunableTerm {
+                            term: term.clone(),
+                            bm25,
+                            tier: *tier,
+                        })
+                    })
+                    .collect::<tantivy::Result<Vec<_>>>()?,
+            ),
+            _ => None,
+        };
         Ok(Box::new(UnitWeight {
             children,
             tie: self.tie,
+            prunable,
         }))
     }
 
@@ -71,6 +114,7 @@ impl Query for UnitQuery {
 struct UnitWeight {
     children: Vec<(Box<dyn Weight>, Score)>,
     tie: Score,
+    prunable: Option<Vec<PrunableTerm>>,
 }
 
 impl Weight for UnitWeight {
@@ -90,6 +134,28 @@ impl Weight for UnitWeight {
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
         Ok(Box::new(UnitScorer::new(children, self.tie)))
+    }
+
+    fn for_each_pruning(
+        &self,
+        threshold: Score,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> tantivy::Result<()> {
+        if let Some(terms) = &self.prunable {
+            return super::wand::for_each_pruning(terms, self.tie, reader, threshold, callback);
+        }
+        let mut scorer = self.scorer(reader, 1.0)?;
+        let mut threshold = threshold;
+        let mut doc = scorer.doc();
+        while doc != TERMINATED {
+            let score = scorer.score();
+            if score > threshold {
+                threshold = callback(doc, score);
+            }
+            doc = scorer.advance();
+        }
+        Ok(())
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -284,5 +350,87 @@ mod tests {
         assert_eq!(s.advance(), 3);
         assert_eq!(s.advance(), TERMINATED);
         assert_eq!(s.advance(), TERMINATED);
+    }
+}
+
+#[cfg(test)]
+mod pruning_tests {
+    use super::*;
+    use tantivy::collector::TopDocs;
+    use tantivy::query::{BoostQuery, TermQuery};
+    use tantivy::schema::{IndexRecordOption, Schema, TEXT};
+    use tantivy::Index;
+
+    /// The pruned top-k is the top-k of a full pass, in several segments,
+    /// with deletions, for pages of several sizes.
+    #[test]
+    fn pruning_finds_the_same_page_as_a_full_pass() {
+        let mut b = Schema::builder();
+        let title = b.add_text_field("title", TEXT);
+        let text = b.add_text_field("text", TEXT);
+        let id = b.add_text_field("id", tantivy::schema::STRING);
+        let index = Index::create_in_ram(b.build());
+        let mut w = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let words = ["a", "b", "c", "d", "e", "f", "g", "h"];
+        let mut seed = 11u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for i in 0..6000 {
+            let mut d = tantivy::TantivyDocument::default();
+            for (f, max) in [(title, 4), (text, 60)] {
+                let n = 1 + next() % max;
+                let s: Vec<&str> = (0..n).map(|_| words[next() % 8]).collect();
+                d.add_text(f, s.join(" "));
+            }
+            d.add_text(id, format!("{i}"));
+            w.add_document(d).unwrap();
+            if i % 2000 == 1999 {
+                w.commit().unwrap();
+            }
+        }
+        for i in (0..6000).step_by(7) {
+            w.delete_term(Term::from_field_text(id, &format!("{i}")));
+        }
+        w.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        for word in ["a", "h"] {
+            let fields = [(title, 4.0, 1000.0), (text, 1.0, 0.0)];
+            let children = fields
+                .iter()
+                .map(|&(f, boost, tier)| {
+                    let q: Q = Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(f, word),
+                            IndexRecordOption::WithFreqs,
+                        )),
+                        boost,
+                    ));
+                    (q, tier)
+                })
+                .collect();
+            let full = UnitQuery::new(children, 0.2);
+            let terms = fields
+                .iter()
+                .map(|&(f, boost, tier)| (Term::from_field_text(f, word), boost, tier))
+                .collect();
+            let pruned = full.clone().with_terms(Some(terms));
+            for k in [1, 10, 100] {
+                let top = || TopDocs::with_limit(k).order_by_score();
+                // A tuple collector visits every match: no pruning.
+                let (expected, _) = searcher
+                    .search(&full, &(top(), tantivy::collector::Count))
+                    .unwrap();
+                let got = searcher.search(&pruned, &top()).unwrap();
+                assert_eq!(got.len(), expected.len(), "{word} k={k}");
+                for (g, e) in got.iter().zip(&expected) {
+                    assert_eq!(g.1, e.1, "{word} k={k}");
+                    assert!((g.0 - e.0).abs() < 1e-4, "{word} k={k}: {} vs {}", g.0, e.0);
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,194 @@
+//! Top-k without scoring every match: WAND with block maxima, for a query
+//! unit made of plain terms (one word, one term per field).
+//!
+//! A one-word query over a large archive matches a large share of it, and
+//! the page only needs the best ten. A document's unit score is at most the
+//! sum of its fields' BM25 scores plus the highest tier among those fields
+//! (see [`super::unit`]), and each field's BM25 is at most that term's
+//! maximum, or, within a block of 128 postings, the block's maximum. WAND
+//! (Broder et al., 2003) walks the fields' postings in document order and
+//! skips every document whose bound cannot beat the page's current last
+//! score; the block maxima (Ding and Suel, 2011) let it skip whole blocks.
+//! The result is exactly the page a full pass gives.
+//!
+//! tantivy 0.27 keeps its own term scorer private, so the cursors here read
+//! the public block postings and score with the same [`Bm25Weight`].
+
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::BlockSegmentPostings;
+use tantivy::query::Bm25Weight;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, Score, SegmentReader, Term, TERMINATED};
+
+/// One term in one field, with its BM25 weight (boost included) and the
+/// tier a match grants.
+#[derive(Clone)]
+pub(crate) struct PrunableTerm {
+    pub term: Term,
+    pub bm25: Bm25Weight,
+    pub tier: Score,
+}
+
+/// A term's postings in one segment, document by document.
+struct Cursor {
+    block: BlockSegmentPostings,
+    /// The position in the current block.
+    cur: usize,
+    doc: DocId,
+    norms: FieldNormReader,
+    bm25: Bm25Weight,
+    max: Score,
+    tier: Score,
+}
+
+impl Cursor {
+    fn open(reader: &SegmentReader, t: &PrunableTerm) -> tantivy::Result<Option<Cursor>> {
+        let field = t.term.field();
+        let inverted = reader.inverted_index(field)?;
+        let Some(block) = inverted.read_block_postings(&t.term, IndexRecordOption::WithFreqs)?
+        else {
+            return Ok(None);
+        };
+        let mut c = Cursor {
+            block,
+            cur: 0,
+            doc: TERMINATED,
+            norms: reader.get_fieldnorms_reader(field)?,
+            max: t.bm25.max_score(),
+            bm25: t.bm25.clone(),
+            tier: t.tier,
+        };
+        c.doc = c.doc_here();
+        Ok(Some(c))
+    }
+
+    fn doc_here(&self) -> DocId {
+        if self.cur < self.block.block_len() {
+            self.block.doc(self.cur)
+        } else {
+            TERMINATED
+        }
+    }
+
+    fn advance(&mut self) {
+        if self.doc == TERMINATED {
+            return;
+        }
+        self.cur += 1;
+        if self.cur >= self.block.block_len() {
+            self.block.advance();
+            self.cur = 0;
+        }
+        self.doc = self.doc_here();
+    }
+
+    /// Moves to the first posting at or after `target`.
+    fn seek(&mut self, target: DocId) {
+        if self.doc >= target {
+            return;
+        }
+        if target <= self.last_in_block() {
+            while self.block.doc(self.cur) < target {
+                self.cur += 1;
+            }
+        } else {
+            self.cur = self.block.seek(target);
+        }
+        self.doc = self.doc_here();
+    }
+
+    fn last_in_block(&self) -> DocId {
+        match self.block.block_len() {
+            0 => TERMINATED,
+            n => self.block.doc(n - 1),
+        }
+    }
+
+    fn score(&self) -> Score {
+        let norm = self.norms.fieldnorm_id(self.doc);
+        self.bm25.score(norm, self.block.freq(self.cur))
+    }
+
+    fn block_max(&mut self) -> Score {
+        self.block.block_max_score(&self.norms, &self.bm25)
+    }
+}
+
+/// Calls `callback` with every document of `reader` whose unit score
+/// (`best + tie * (sum - best) + tier`) passes the threshold, the threshold
+/// being what `callback` returns; the others are skipped, most of them
+/// without being scored or even decoded.
+pub(crate) fn for_each_pruning(
+    terms: &[PrunableTerm],
+    tie: Score,
+    reader: &SegmentReader,
+    mut threshold: Score,
+    callback: &mut dyn FnMut(DocId, Score) -> Score,
+) -> tantivy::Result<()> {
+    let mut cursors = Vec::with_capacity(terms.len());
+    for t in terms {
+        if let Some(c) = Cursor::open(reader, t)? {
+            cursors.push(c);
+        }
+    }
+    loop {
+        cursors.retain(|c| c.doc != TERMINATED);
+        cursors.sort_unstable_by_key(|c| c.doc);
+        // The pivot: the first cursor where the cursors up to it could pass
+        // the threshold together. No document before its document can.
+        let (mut bound, mut tier) = (0.0f32, 0.0f32);
+        let Some(pivot) = cursors.iter().position(|c| {
+            bound += c.max;
+            tier = tier.max(c.tier);
+            bound + tier > threshold
+        }) else {
+            return Ok(());
+        };
+        let doc = cursors[pivot].doc;
+        if cursors[0].doc < doc {
+            for c in cursors.iter_mut().take_while(|c| c.doc < doc) {
+                c.seek(doc);
+            }
+            continue;
+        }
+        // Every cursor up to the pivot stands on `doc`, and maybe some after.
+        let at = cursors.iter().take_while(|c| c.doc == doc).count();
+        let (mut block, mut block_tier) = (0.0f32, 0.0f32);
+        for c in &mut cursors[..at] {
+            block += c.block_max();
+            block_tier = block_tier.max(c.tier);
+        }
+        if block + block_tier <= threshold {
+            // Nothing in these blocks can pass until one of them ends or
+            // another cursor joins in.
+            let end = cursors[..at]
+                .iter()
+                .map(Cursor::last_in_block)
+                .min()
+                .unwrap_or(doc);
+            let next = cursors
+                .get(at)
+                .map_or(TERMINATED, |c| c.doc)
+                .min(end.saturating_add(1))
+                .max(doc + 1);
+            for c in &mut cursors[..at] {
+                c.seek(next);
+            }
+            continue;
+        }
+        let (mut best, mut sum, mut tier) = (0.0f32, 0.0f32, 0.0f32);
+        for c in &cursors[..at] {
+            let s = c.score();
+            best = best.max(s);
+            sum += s;
+            tier = tier.max(c.tier);
+        }
+        let score = best + tie * (sum - best) + tier;
+        if score > threshold {
+            threshold = callback(doc, score);
+        }
+        for c in &mut cursors[..at] {
+            c.advance();
+        }
+    }
+}
