@@ -31,6 +31,9 @@
 //!   ([`super::count`]);
 //! - the proximity bonus reorders the best candidates only ([`PairBonus`],
 //!   [`super::RESCORE_WINDOW`]).
+//! - a single plain word without filters ([`Built::prunable`]) finds its
+//!   page with WAND and block maxima ([`super::wand`]), skipping what cannot
+//!   make it.
 //!
 //! Work per query is bounded: at most [`super::parser::MAX_TERMS`] words,
 //! [`MAX_POSITIONS`] analysed positions, [`MAX_PREFIX_TERMS`] expansions
