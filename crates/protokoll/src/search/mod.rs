@@ -306,3 +306,14 @@ impl Archive {
         })
     }
 }
+
+/// A small deterministic random source for the tests' generated indexes.
+#[cfg(test)]
+fn test_random(mut seed: u64) -> impl FnMut() -> usize {
+    move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    }
+}

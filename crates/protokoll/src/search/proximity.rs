@@ -165,13 +165,7 @@ mod tests {
         let index = Index::create_in_ram(b.build());
         let mut w = index.writer_with_num_threads(1, 15_000_000).unwrap();
         let words = ["a", "b", "c", "d"];
-        let mut seed = 7u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
+        let mut next = super::super::test_random(7);
         for i in 0..3000 {
             let mut d = tantivy::TantivyDocument::default();
             for f in [title, text] {

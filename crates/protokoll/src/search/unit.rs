@@ -372,13 +372,7 @@ mod pruning_tests {
         let index = Index::create_in_ram(b.build());
         let mut w = index.writer_with_num_threads(1, 15_000_000).unwrap();
         let words = ["a", "b", "c", "d", "e", "f", "g", "h"];
-        let mut seed = 11u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
+        let mut next = super::super::test_random(11);
         for i in 0..6000 {
             let mut d = tantivy::TantivyDocument::default();
             for (f, max) in [(title, 4), (text, 60)] {
