@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
-pub use document::{ItemRef, MeetingBrief, MeetingHeader, Payload};
+pub use document::{MeetingBrief, MeetingHeader, Payload};
 pub use schema::Fields;
 pub use stats::{BodyCount, ItemView, Stats};
 pub use writer::{index_paths, ArchiveWriter, IndexOptions, IndexReport, Progress};
@@ -163,20 +163,21 @@ impl Archive {
     }
 }
 
-/// How a new index stores documents: zstd at level 6 in 32 KB blocks. The
-/// store (every item's full text, for snippets and `show`) is most of the
-/// index; at 100k items these settings bring the index under the size of
-/// the text (95.8 MB for 96.9 MB; 16 KB blocks at level 3 made 104.0 MB).
-/// A hit fetch decompresses a whole block: against 16 KB blocks, query p50
-/// is 0.15 ms slower (1.43 against 1.28 ms, `protokoll bench`, two
-/// alternating runs), well inside the latency budget with snippets.
-/// Level 6 over level 3 cost no indexing time that could be measured.
+/// How a new index stores documents: zstd at level 6 in 16 KB blocks.
+///
+/// A hit fetch decompresses a whole block, so the block size sets most of
+/// the cost of showing ten hits; the store (every item's full text, for
+/// snippets and `show`) is most of the index, so the compression sets its
+/// size. At 100k items (`protokoll bench`, same window): 32 KB blocks gave
+/// query p50 1.56 ms and a 90.6 MB index, 16 KB blocks 1.37 ms and 94.9 MB,
+/// 8 KB blocks 100.1 MB, over the 97.7 MB of the files. Level 6 over level 3
+/// cost no indexing time that could be measured.
 fn settings() -> tantivy::IndexSettings {
     tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
             compression_level: Some(6),
         }),
-        docstore_blocksize: 32 * 1024,
+        docstore_blocksize: 16 * 1024,
         ..Default::default()
     }
 }

@@ -11,8 +11,8 @@
 //!   ordinal.
 //!
 //! Every searchable text field goes through the Swedish index analyzer.
-//! What a document shows is kept in one stored JSON `payload`: a hit renders
-//! from its own payload (which holds a brief of its meeting: date, group,
+//! What a document shows is kept in one stored JSON `record` (its payload): a
+//! hit renders from its own record (which holds a brief of its meeting: date, group,
 //! kind); `protokoll show` adds the full header from the meeting document.
 
 use tantivy::schema::{
@@ -42,7 +42,7 @@ pub struct Fields {
     pub date: Field,
     pub ordinal: Field,
     pub outcome: Field,
-    pub payload: Field,
+    pub record: Field,
     // Searchable text: few fields, so a query word has few postings to
     // read and every document few field norms.
     /// The item's title.
@@ -77,7 +77,7 @@ impl Fields {
             date: f("date")?,
             ordinal: f("ordinal")?,
             outcome: f("outcome")?,
-            payload: f("payload")?,
+            record: f("record")?,
             title: f("title")?,
             headings: f("headings")?,
             decisions: f("decisions")?,
@@ -126,8 +126,10 @@ pub enum Weight {
 /// Builds the schema. Field names are part of the on-disk format.
 pub fn build() -> Schema {
     let mut b = Schema::builder();
+    // Stored only what a hit renders and re-indexing reads: the kind, the
+    // date and the ordinal are in the record or read as fast fields.
     let keyword = STRING | STORED | FAST;
-    b.add_text_field("doc_kind", keyword.clone());
+    b.add_text_field("doc_kind", STRING | FAST);
     b.add_text_field("path", keyword.clone());
     b.add_text_field("source", keyword.clone());
     b.add_text_field("hash", STRING | STORED);
@@ -137,18 +139,14 @@ pub fn build() -> Schema {
         DateOptions::default()
             .set_indexed()
             .set_fast()
-            .set_stored()
             .set_precision(DateTimePrecision::Seconds),
     );
     b.add_u64_field(
         "ordinal",
-        NumericOptions::default()
-            .set_indexed()
-            .set_fast()
-            .set_stored(),
+        NumericOptions::default().set_indexed().set_fast(),
     );
     b.add_text_field("outcome", STRING | FAST);
-    b.add_bytes_field("payload", STORED);
+    b.add_text_field("record", STORED);
     let text = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(INDEX_TOKENIZER)

@@ -141,13 +141,10 @@ impl Archive {
             return Ok(None);
         };
         let doc: TantivyDocument = searcher.doc(*addr)?;
-        let Some(Payload::Item { meeting, item, .. }) = payload(&doc, f) else {
+        let Some(Payload::Item { item, .. }) = payload(&doc, f) else {
             return Ok(None);
         };
-        let meeting = match meeting {
-            Some(m) => Some(m),
-            None => self.meeting_of(&searcher, &doc)?,
-        };
+        let meeting = self.meeting_of(&searcher, &doc)?;
         Ok(meeting.map(|meeting| ItemView {
             source: meeting.source.clone(),
             meeting,
@@ -175,14 +172,41 @@ impl Archive {
         searcher: &tantivy::Searcher,
         path: &str,
     ) -> Result<Option<MeetingHeader>> {
+        let Some(addr) = self.find(searcher, path, KIND_MEETING, None, 0)? else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        Ok(match payload(&doc, &self.fields) {
+            Some(Payload::Meeting(m)) => Some(m),
+            _ => None,
+        })
+    }
+
+    /// The document of `kind` indexed under `path` (with `ordinal`, when
+    /// given), looked for in segment `first` before the others: the segment
+    /// of a document holds the other documents of its file, unless a writer
+    /// thread split them.
+    pub(crate) fn find(
+        &self,
+        searcher: &tantivy::Searcher,
+        path: &str,
+        kind: &str,
+        ordinal: Option<u64>,
+        first: u32,
+    ) -> Result<Option<tantivy::DocAddress>> {
         // A direct walk of the path's postings (a handful of documents per
-        // segment), keeping the one whose kind is `meeting`: a scored
-        // search for it cost more than the rest of rendering a hit.
+        // segment), keeping the one of the kind: a scored search for it
+        // cost more than the rest of rendering a hit.
         use tantivy::{DocSet, TERMINATED};
         let f = &self.fields;
         let term = Term::from_field_text(f.path, path);
-        let mut found = None;
-        'segments: for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let segments = searcher.segment_readers();
+        let first = first as usize;
+        let order = std::iter::once(first).chain((0..segments.len()).filter(|&s| s != first));
+        for ord in order {
+            let Some(segment) = segments.get(ord) else {
+                continue;
+            };
             let Some(mut postings) = segment
                 .inverted_index(f.path)?
                 .read_postings(&term, IndexRecordOption::Basic)
@@ -193,32 +217,34 @@ impl Archive {
             let Some(kinds) = segment.fast_fields().str("doc_kind")? else {
                 continue;
             };
-            let Some(meeting) = kinds
+            let Some(wanted) = kinds
                 .dictionary()
-                .term_ord(KIND_MEETING)
+                .term_ord(kind)
                 .map_err(tantivy::TantivyError::from)?
             else {
                 continue;
+            };
+            let ordinals = match ordinal {
+                Some(_) => Some(segment.fast_fields().u64("ordinal")?),
+                None => None,
             };
             let alive = segment.alive_bitset();
             let mut doc = postings.doc();
             while doc != TERMINATED {
                 if alive.is_none_or(|a| a.is_alive(doc))
-                    && kinds.term_ords(doc).next() == Some(meeting)
+                    && kinds.term_ords(doc).next() == Some(wanted)
+                    && ordinal.is_none_or(|want| {
+                        ordinals
+                            .as_ref()
+                            .and_then(|o| o.first(doc))
+                            .is_some_and(|o| o == want)
+                    })
                 {
-                    found = Some(tantivy::DocAddress::new(ord as u32, doc));
-                    break 'segments;
+                    return Ok(Some(tantivy::DocAddress::new(ord as u32, doc)));
                 }
                 doc = postings.advance();
             }
         }
-        let Some(addr) = found else {
-            return Ok(None);
-        };
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        Ok(match payload(&doc, f) {
-            Some(Payload::Meeting(m)) => Some(m),
-            _ => None,
-        })
+        Ok(None)
     }
 }

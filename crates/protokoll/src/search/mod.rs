@@ -37,11 +37,11 @@ pub use query::Query;
 pub use snippet::{Highlighter, Snippet};
 
 use crate::analysis::{INDEX_TOKENIZER, QUERY_TOKENIZER};
-use std::collections::HashMap;
 
 use tantivy::schema::Value;
 
-use crate::index::{Archive, MeetingBrief, MeetingHeader, Payload};
+use crate::index::schema::KIND_ITEM;
+use crate::index::{Archive, Payload};
 use crate::{Error, Result};
 
 /// The most hits one search returns, whatever the limit asked for.
@@ -90,8 +90,6 @@ impl Archive {
             };
         let mut analyzer = self.analyzer(INDEX_TOKENIZER)?;
         let mut hits = Vec::with_capacity(docs.len());
-        // Hits of one meeting share its header: fetch it once per search.
-        let mut meetings: HashMap<String, Option<MeetingHeader>> = HashMap::new();
         for (score, addr) in docs {
             if let Some(hit) = self.hit(
                 &searcher,
@@ -99,7 +97,6 @@ impl Archive {
                 addr,
                 query.snippets.then_some(&built.highlighter),
                 &mut analyzer,
-                &mut meetings,
             )? {
                 hits.push(hit);
             }
@@ -198,41 +195,44 @@ impl Archive {
         addr: DocAddress,
         highlighter: Option<&Highlighter>,
         analyzer: &mut TextAnalyzer,
-        meetings: &mut HashMap<String, Option<MeetingHeader>>,
     ) -> Result<Option<Hit>> {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let Some(payload) = crate::index::document::payload(&doc, self.fields()) else {
             return Ok(None);
         };
-        let (stored, brief) = match &payload {
+        let (source, path) = {
+            let text = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            (text(self.fields().source), text(self.fields().path))
+        };
+        // A decision document points into its item's record.
+        let (payload, decision) = match payload {
             Payload::Meeting(_) => return Ok(None),
-            Payload::Item { meeting, brief, .. } | Payload::Decision { meeting, brief, .. } => {
-                (meeting, brief)
+            item @ Payload::Item { .. } => (item, None),
+            Payload::Decision { ordinal, index } => {
+                let found = self.find(
+                    searcher,
+                    &path,
+                    KIND_ITEM,
+                    Some(u64::from(ordinal)),
+                    addr.segment_ord,
+                )?;
+                let Some(item_addr) = found else {
+                    return Ok(None);
+                };
+                let item_doc: TantivyDocument = searcher.doc(item_addr)?;
+                let Some(item) = crate::index::document::payload(&item_doc, self.fields()) else {
+                    return Ok(None);
+                };
+                (item, Some(index as usize))
             }
         };
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string()
-        };
-        let (source, path) = (text(self.fields().source), text(self.fields().path));
-        // The brief is all a hit shows of its meeting. Indexes written
-        // before it existed carry the whole header; failing both, the
-        // meeting document has it.
-        let brief = match (brief, stored) {
-            (Some(b), _) => b.clone(),
-            (None, Some(m)) => MeetingBrief::from(m),
-            (None, None) => {
-                if !meetings.contains_key(&path) {
-                    let header = self.meeting_at(searcher, &path)?;
-                    meetings.insert(path.clone(), header);
-                }
-                match meetings.get(&path).cloned().flatten() {
-                    Some(m) => MeetingBrief::from(&m),
-                    None => return Ok(None),
-                }
-            }
+        let Payload::Item { brief, mut item } = payload else {
+            return Ok(None);
         };
         let hit_meeting = HitMeeting {
             date: brief.date,
@@ -254,56 +254,52 @@ impl Archive {
             }
             fallback.map_or_else(Snippet::default, |t| snippet::passage(t, &[]))
         };
-        Ok(match payload {
-            Payload::Meeting(_) => None,
-            Payload::Item { item, .. } => {
-                let sections: Vec<&str> = item.sections.iter().map(|s| s.title.as_str()).collect();
-                let sections = sections.join(" · ");
-                let decisions: Vec<&str> = item.decisions.iter().map(|d| d.text.as_str()).collect();
-                let decisions_text = decisions.join(" ");
-                let snippet = snip(
-                    &[&item.text, &decisions_text, &sections, &item.title],
-                    analyzer,
-                );
-                Some(Hit {
-                    score,
-                    kind: HitKind::Item,
-                    source: source.clone(),
-                    meeting: hit_meeting.clone(),
-                    item: HitItem {
-                        ordinal: item.ordinal,
-                        number: item.number.clone(),
-                        title: item.title.clone(),
-                    },
-                    decision: None,
-                    snippet,
-                    decisions: item.decisions,
-                    path: path.clone(),
-                })
-            }
-            Payload::Decision { item, decision, .. } => {
-                let subject = decision.subject.clone().unwrap_or_default();
-                let snippet = snip(&[&decision.text, &subject], analyzer);
-                Some(Hit {
-                    score,
-                    kind: HitKind::Decision,
-                    source: source.clone(),
-                    meeting: hit_meeting.clone(),
-                    item: HitItem {
-                        ordinal: item.ordinal,
-                        number: item.number,
-                        title: item.title,
-                    },
-                    decision: Some(HitDecision {
-                        text: decision.text,
-                        outcome: decision.outcome,
-                    }),
-                    snippet,
-                    decisions: Vec::new(),
-                    path: path.clone(),
-                })
-            }
-        })
+        let item_ref = HitItem {
+            ordinal: item.ordinal,
+            number: item.number.clone(),
+            title: item.title.clone(),
+        };
+        let Some(index) = decision else {
+            let sections: Vec<&str> = item.sections.iter().map(|s| s.title.as_str()).collect();
+            let sections = sections.join(" · ");
+            let decisions: Vec<&str> = item.decisions.iter().map(|d| d.text.as_str()).collect();
+            let decisions_text = decisions.join(" ");
+            let snippet = snip(
+                &[&item.text, &decisions_text, &sections, &item.title],
+                analyzer,
+            );
+            return Ok(Some(Hit {
+                score,
+                kind: HitKind::Item,
+                source,
+                meeting: hit_meeting,
+                item: item_ref,
+                decision: None,
+                snippet,
+                decisions: item.decisions,
+                path,
+            }));
+        };
+        if index >= item.decisions.len() {
+            return Ok(None);
+        }
+        let decision = item.decisions.swap_remove(index);
+        let subject = decision.subject.clone().unwrap_or_default();
+        let snippet = snip(&[&decision.text, &subject], analyzer);
+        Ok(Some(Hit {
+            score,
+            kind: HitKind::Decision,
+            source,
+            meeting: hit_meeting,
+            item: item_ref,
+            decision: Some(HitDecision {
+                text: decision.text,
+                outcome: decision.outcome,
+            }),
+            snippet,
+            decisions: Vec::new(),
+            path,
+        }))
     }
 }
 
