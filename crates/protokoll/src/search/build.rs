@@ -31,7 +31,7 @@
 //!   ([`super::count`]);
 //! - the proximity bonus reorders the best candidates only ([`PairBonus`],
 //!   [`super::RESCORE_WINDOW`]).
-//! - a single plain word without filters ([`Built::prunable`]) finds its
+//! - a single plain word, filtered or not ([`Built::prunable`]), finds its
 //!   page with WAND and block maxima ([`super::wand`]), skipping what cannot
 //!   make it.
 //!
@@ -42,18 +42,16 @@
 //! [`MAX_TYPO_TERMS`] look-alikes per misspelled word.
 
 use std::collections::HashMap;
-use std::ops::Bound;
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EmptyQuery, EnableScoring, Explanation, FuzzyTermQuery,
-    Occur, PhraseQuery, Query as TantivyQuery, RangeQuery, Scorer, TermQuery,
-    Weight as TantivyWeight,
+    Occur, PhraseQuery, Query as TantivyQuery, Scorer, TermQuery, Weight as TantivyWeight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term};
 
-use super::count::Counting;
+use super::count::{Counting, DateWindow};
 use super::parser::{Clause, Node};
 use super::proximity::PairBonus;
 use super::snippet::Highlighter;
@@ -129,10 +127,20 @@ struct Unit {
 
 impl Unit {
     fn query(self) -> Q {
+        self.query_filtered(Vec::new(), Vec::new(), None)
+    }
+
+    /// The unit's matches within every query of `all`, outside every query
+    /// of `none`, in the window of `dates`.
+    fn query_filtered(self, all: Vec<Q>, none: Vec<Q>, dates: Option<DateWindow>) -> Q {
         if self.children.is_empty() {
             return Box::new(EmptyQuery);
         }
-        Box::new(UnitQuery::new(self.children, TIE).with_terms(self.terms))
+        Box::new(
+            UnitQuery::new(self.children, TIE)
+                .with_terms(self.terms)
+                .with_filter(all, none, dates),
+        )
     }
 
     /// The highest tier a match of this unit grants.
@@ -222,19 +230,6 @@ pub(crate) fn build(
             .collect();
         (with_common(parts), tiers)
     });
-    let main: Q = if units.is_empty() {
-        if clauses.iter().any(|c| !c.negated) {
-            // Words were typed but none is searchable (":::", "\\"):
-            // that asks for something, and nothing matches it.
-            Box::new(EmptyQuery)
-        } else {
-            // Only exclusions, or no text: everything the filters allow.
-            Box::new(AllQuery)
-        }
-    } else {
-        let required = should(units.into_iter().map(Unit::query).collect());
-        combine_parts(with_common(vec![(Occur::Must, required)]))
-    };
     // The proximity bonus is left to the rescoring of the best candidates,
     // which saves reading positions for every match.
     let rescore = if scored { bonus } else { Vec::new() };
@@ -245,24 +240,52 @@ pub(crate) fn build(
         // without words could list them.
         none.push(keyword(fields.doc_kind, KIND_MEETING));
     }
-    let all = b.filters(query)?;
+    let (all, dates) = b.filters(query)?;
+    let copy = |qs: &[Q]| -> Vec<Q> { qs.iter().map(|q| q.box_clone()).collect() };
     let rest: Vec<(Occur, Q)> = none
         .iter()
         .map(|q| (Occur::MustNot, q.box_clone()))
         .chain(all.iter().map(|q| (Occur::Must, q.box_clone())))
+        .chain(dates.map(|d| (Occur::Must, d.query(fields.date))))
         .collect();
     let with_rest = |first: Vec<(Occur, Q)>| -> Q {
         let mut all = first;
         all.extend(rest.iter().map(|(o, q)| (*o, q.box_clone())));
         combine_parts(all)
     };
+    let query: Q = if units.is_empty() {
+        let main: Q = if clauses.iter().any(|c| !c.negated) {
+            // Words were typed but none is searchable (":::", "\\"):
+            // that asks for something, and nothing matches it.
+            Box::new(EmptyQuery)
+        } else {
+            // Only exclusions, or no text: everything the filters allow.
+            Box::new(AllQuery)
+        };
+        with_rest(vec![(Occur::Must, main)])
+    } else if one_plain_word {
+        // One word alone takes the filters into its unit, which can then
+        // skip what cannot make the page, filtered or not.
+        let mut units = units;
+        match units.pop() {
+            Some(unit) => unit.query_filtered(copy(&all), copy(&none), dates),
+            None => Box::new(EmptyQuery),
+        }
+    } else {
+        let required = should(units.into_iter().map(Unit::query).collect());
+        with_rest(with_common(vec![(Occur::Must, required)]))
+    };
     let conjunction = every.map(|(parts, tiers)| (with_rest(parts), tiers));
-    let prunable = one_plain_word && rest.is_empty();
     Ok(Built {
-        query: with_rest(vec![(Occur::Must, main)]),
+        query,
         conjunction,
-        counting: Counting { any, all, none },
-        prunable,
+        counting: Counting {
+            any,
+            all,
+            none,
+            dates,
+        },
+        prunable: one_plain_word,
         rescore,
         highlighter: b.hl,
         scored,
@@ -794,7 +817,9 @@ impl Builder<'_> {
         })
     }
 
-    fn filters(&mut self, query: &Query) -> Result<Vec<Q>> {
+    /// The filters of `query`: the date window apart, since it is checked
+    /// on the date column where it can be.
+    fn filters(&mut self, query: &Query) -> Result<(Vec<Q>, Option<DateWindow>)> {
         let f = self.fields;
         let mut out = Vec::new();
         if query.decisions_only || query.outcome.is_some() {
@@ -816,18 +841,20 @@ impl Builder<'_> {
                 out.push(must(words));
             }
         }
-        let lower = match &query.from {
-            Some(d) => Bound::Included(Term::from_field_date(f.date, date_bound(d, false)?)),
-            None => Bound::Unbounded,
+        let dates = DateWindow {
+            from: query
+                .from
+                .as_deref()
+                .map(|d| date_bound(d, false))
+                .transpose()?,
+            to: query
+                .to
+                .as_deref()
+                .map(|d| date_bound(d, true))
+                .transpose()?,
         };
-        let upper = match &query.to {
-            Some(d) => Bound::Excluded(Term::from_field_date(f.date, date_bound(d, true)?)),
-            None => Bound::Unbounded,
-        };
-        if !matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
-            out.push(Box::new(RangeQuery::new(lower, upper)));
-        }
-        Ok(out)
+        let dates = (dates.from.is_some() || dates.to.is_some()).then_some(dates);
+        Ok((out, dates))
     }
 }
 

@@ -8,8 +8,12 @@
 //! documents in a bitset of the segment instead: the hits are the union of
 //! the query units, within every filter, outside every exclusion.
 
-use tantivy::query::{EnableScoring, Query};
-use tantivy::{DocId, DocSet, Searcher, SegmentReader, TERMINATED};
+use std::ops::Bound;
+
+use tantivy::columnar::Column;
+use tantivy::query::{EnableScoring, Query, RangeQuery, Weight};
+use tantivy::schema::Field;
+use tantivy::{DateTime, DocId, DocSet, Searcher, SegmentReader, Term, TERMINATED};
 
 type Q = Box<dyn Query>;
 
@@ -19,8 +23,63 @@ pub(crate) struct Counting {
     pub any: Vec<Q>,
     /// ... if it matches every one of these...
     pub all: Vec<Q>,
-    /// ... and none of these.
+    /// ... and none of these...
     pub none: Vec<Q>,
+    /// ... and its date is in this window.
+    pub dates: Option<DateWindow>,
+}
+
+/// A period the meeting date must fall in: `from` included, `to` excluded.
+///
+/// Checked on the date column document by document, where a range query
+/// would read the column of the whole segment: a filtered word's matches
+/// and best candidates are a small share of the segment.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DateWindow {
+    pub from: Option<DateTime>,
+    pub to: Option<DateTime>,
+}
+
+impl DateWindow {
+    /// The window as a query, for the paths that intersect scorers.
+    pub(crate) fn query(&self, field: Field) -> Q {
+        let bound = |d: Option<DateTime>, end: bool| match d {
+            None => Bound::Unbounded,
+            Some(d) if end => Bound::Excluded(Term::from_field_date(field, d)),
+            Some(d) => Bound::Included(Term::from_field_date(field, d)),
+        };
+        Box::new(RangeQuery::new(
+            bound(self.from, false),
+            bound(self.to, true),
+        ))
+    }
+
+    /// The window over one segment's date column.
+    pub(crate) fn open(&self, reader: &SegmentReader) -> tantivy::Result<InWindow> {
+        Ok(InWindow {
+            column: reader.fast_fields().date(DATE_FIELD)?,
+            window: *self,
+        })
+    }
+}
+
+/// The date field's name (see [`crate::index::schema`]).
+const DATE_FIELD: &str = "date";
+
+/// A [`DateWindow`] ready to test one segment's documents.
+pub(crate) struct InWindow {
+    column: Column<DateTime>,
+    window: DateWindow,
+}
+
+impl InWindow {
+    /// Whether `doc` has a date in the window (a document without a date
+    /// is in no window).
+    pub(crate) fn contains(&self, doc: DocId) -> bool {
+        self.column.first(doc).is_some_and(|d| {
+            self.window.from.is_none_or(|from| d >= from) && self.window.to.is_none_or(|to| d < to)
+        })
+    }
 }
 
 impl Counting {
@@ -41,13 +100,12 @@ impl Counting {
             for w in &any {
                 hits.mark(w.scorer(reader, 1.0)?.as_mut());
             }
-            for w in &all {
-                let mut within = Bits::new(reader.max_doc());
-                within.mark(w.scorer(reader, 1.0)?.as_mut());
-                hits.keep(&within);
+            if !all.is_empty() || !none.is_empty() {
+                hits.keep(&allowed(reader, &all, &none)?);
             }
-            for w in &none {
-                hits.unmark(w.scorer(reader, 1.0)?.as_mut());
+            if let Some(dates) = &self.dates {
+                let window = dates.open(reader)?;
+                hits.retain(|doc| window.contains(doc));
             }
             total += hits.count_alive(reader);
         }
@@ -55,12 +113,62 @@ impl Counting {
     }
 }
 
+/// The documents of a segment within every filter (`all`) and outside
+/// every exclusion (`none`), alive or not.
+pub(crate) fn allowed(
+    reader: &SegmentReader,
+    all: &[Box<dyn Weight>],
+    none: &[Box<dyn Weight>],
+) -> tantivy::Result<Bits> {
+    let mut bits = Bits::new(reader.max_doc());
+    match all.split_first() {
+        None => {
+            bits.0.fill(!0);
+            let tail = reader.max_doc() % 64;
+            if let (Some(last), true) = (bits.0.last_mut(), tail != 0) {
+                *last = (1u64 << tail) - 1;
+            }
+        }
+        Some((first, rest)) => {
+            bits.mark(first.scorer(reader, 1.0)?.as_mut());
+            for w in rest {
+                let mut within = Bits::new(reader.max_doc());
+                within.mark(w.scorer(reader, 1.0)?.as_mut());
+                bits.keep(&within);
+            }
+        }
+    }
+    for w in none {
+        bits.unmark(w.scorer(reader, 1.0)?.as_mut());
+    }
+    Ok(bits)
+}
+
 /// One bit per document of a segment.
-struct Bits(Vec<u64>);
+pub(crate) struct Bits(Vec<u64>);
 
 impl Bits {
     fn new(max_doc: DocId) -> Bits {
         Bits(vec![0; (max_doc as usize).div_ceil(64)])
+    }
+
+    /// The first marked document at or after `doc`, or `TERMINATED`.
+    pub(crate) fn next_from(&self, doc: DocId) -> DocId {
+        let mut i = (doc / 64) as usize;
+        let Some(&first) = self.0.get(i) else {
+            return TERMINATED;
+        };
+        let mut w = first & (!0u64 << (doc % 64));
+        loop {
+            if w != 0 {
+                return i as u32 * 64 + w.trailing_zeros();
+            }
+            i += 1;
+            match self.0.get(i) {
+                Some(&next) => w = next,
+                None => return TERMINATED,
+            }
+        }
     }
 
     fn mark(&mut self, docs: &mut dyn DocSet) {
@@ -76,6 +184,20 @@ impl Bits {
         while doc != TERMINATED {
             self.0[(doc / 64) as usize] &= !(1 << (doc % 64));
             doc = docs.advance();
+        }
+    }
+
+    /// Unmarks the marked documents `keep` says no to.
+    fn retain(&mut self, keep: impl Fn(DocId) -> bool) {
+        for (i, word) in self.0.iter_mut().enumerate() {
+            let mut w = *word;
+            while w != 0 {
+                let bit = w.trailing_zeros();
+                if !keep(i as u32 * 64 + bit) {
+                    *word &= !(1 << bit);
+                }
+                w &= w - 1;
+            }
         }
     }
 
@@ -145,6 +267,7 @@ mod tests {
             any: vec![t("a"), t("b")],
             all: vec![t("c")],
             none: vec![t("x")],
+            dates: None,
         };
         let boolean = BooleanQuery::new(vec![
             (

@@ -17,6 +17,7 @@
 
 use tantivy::query::{Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weight};
 
+use super::count::{allowed, Bits, DateWindow, InWindow};
 use super::wand::PrunableTerm;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
@@ -31,6 +32,11 @@ pub(crate) struct UnitQuery {
     /// then the best documents can be found without scoring every match
     /// ([`super::wand`]).
     terms: Option<Vec<(Term, Score, Score)>>,
+    /// Filters a match must pass (`all`) and exclusions it must not match
+    /// (`none`), applied on a bitset per segment, so that a filtered unit
+    /// can still skip what cannot make the page.
+    filter: Option<(Vec<Q>, Vec<Q>)>,
+    dates: Option<DateWindow>,
 }
 
 impl UnitQuery {
@@ -41,7 +47,24 @@ impl UnitQuery {
             children,
             tie,
             terms: None,
+            filter: None,
+            dates: None,
         }
+    }
+
+    /// Keeps only the matches within every query of `all`, outside every
+    /// query of `none` and dated within `dates`.
+    pub(crate) fn with_filter(
+        mut self,
+        all: Vec<Q>,
+        none: Vec<Q>,
+        dates: Option<DateWindow>,
+    ) -> UnitQuery {
+        if !all.is_empty() || !none.is_empty() {
+            self.filter = Some((all, none));
+        }
+        self.dates = dates;
+        self
     }
 
     /// Says that the children are exactly these terms, each a `TermQuery`
@@ -62,6 +85,11 @@ impl Clone for UnitQuery {
                 .collect(),
             tie: self.tie,
             terms: self.terms.clone(),
+            filter: self.filter.as_ref().map(|(all, none)| {
+                let copy = |qs: &[Q]| qs.iter().map(|q| q.box_clone()).collect();
+                (copy(all), copy(none))
+            }),
+            dates: self.dates,
         }
     }
 }
@@ -97,10 +125,23 @@ impl Query for UnitQuery {
             ),
             _ => None,
         };
+        let filter = match &self.filter {
+            None => None,
+            Some((all, none)) => {
+                // Filters only select: their scores are never read.
+                let select = EnableScoring::disabled_from_schema(scoring.schema());
+                let weights = |qs: &[Q]| -> tantivy::Result<Weights> {
+                    qs.iter().map(|q| q.weight(select)).collect()
+                };
+                Some((weights(all)?, weights(none)?))
+            }
+        };
         Ok(Box::new(UnitWeight {
             children,
             tie: self.tie,
             prunable,
+            filter,
+            dates: self.dates,
         }))
     }
 
@@ -115,10 +156,26 @@ struct UnitWeight {
     children: Vec<(Box<dyn Weight>, Score)>,
     tie: Score,
     prunable: Option<Vec<PrunableTerm>>,
+    /// The filters' weights: (within every one, outside every one).
+    filter: Option<(Weights, Weights)>,
+    dates: Option<DateWindow>,
 }
 
-impl Weight for UnitWeight {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+type Weights = Vec<Box<dyn Weight>>;
+
+impl UnitWeight {
+    /// The documents of `reader` the filters let through, if there are
+    /// filters: as a bitset, and as a date window.
+    fn allowed(&self, reader: &SegmentReader) -> tantivy::Result<Allowed> {
+        let bits = match &self.filter {
+            None => None,
+            Some((all, none)) => Some(allowed(reader, all, none)?),
+        };
+        let window = self.dates.map(|d| d.open(reader)).transpose()?;
+        Ok(Allowed { bits, window })
+    }
+
+    fn unit_scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<UnitScorer> {
         // Most fields hold none of a unit's terms: `UnitScorer::new` drops
         // them now rather than test them at every document.
         let children = self
@@ -133,7 +190,19 @@ impl Weight for UnitWeight {
                 })
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
-        Ok(Box::new(UnitScorer::new(children, self.tie)))
+        Ok(UnitScorer::new(children, self.tie))
+    }
+}
+
+impl Weight for UnitWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let scorer = self.unit_scorer(reader, boost)?;
+        let allowed = self.allowed(reader)?;
+        Ok(if allowed.is_everything() {
+            Box::new(scorer)
+        } else {
+            Box::new(Filtered::new(scorer, allowed))
+        })
     }
 
     fn for_each_pruning(
@@ -143,7 +212,10 @@ impl Weight for UnitWeight {
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> tantivy::Result<()> {
         if let Some(terms) = &self.prunable {
-            return super::wand::for_each_pruning(terms, self.tie, reader, threshold, callback);
+            let allowed = self.allowed(reader)?;
+            return super::wand::for_each_pruning(
+                terms, self.tie, reader, &allowed, threshold, callback,
+            );
         }
         let mut scorer = self.scorer(reader, 1.0)?;
         let mut threshold = threshold;
@@ -274,6 +346,89 @@ impl Scorer for UnitScorer {
     }
 }
 
+/// What a segment's filters let through.
+pub(crate) struct Allowed {
+    bits: Option<Bits>,
+    window: Option<InWindow>,
+}
+
+impl Allowed {
+    fn is_everything(&self) -> bool {
+        self.bits.is_none() && self.window.is_none()
+    }
+
+    /// The first document at or after `doc` that may pass: the next one
+    /// the bitset holds (`doc` itself when it passes; maybe a later one
+    /// when only the date is wrong).
+    pub(crate) fn next_from(&self, doc: DocId) -> DocId {
+        let doc = match &self.bits {
+            Some(bits) => bits.next_from(doc),
+            None => doc,
+        };
+        match &self.window {
+            Some(w) if doc != TERMINATED && !w.contains(doc) => doc + 1,
+            _ => doc,
+        }
+    }
+}
+
+/// A unit's matches that pass the filters.
+struct Filtered {
+    inner: UnitScorer,
+    allowed: Allowed,
+}
+
+impl Filtered {
+    fn new(inner: UnitScorer, allowed: Allowed) -> Filtered {
+        let mut f = Filtered { inner, allowed };
+        f.settle();
+        f
+    }
+
+    /// Moves to the first match at or after the current one that passes.
+    fn settle(&mut self) -> DocId {
+        let mut doc = self.inner.doc();
+        while doc != TERMINATED {
+            let next = self.allowed.next_from(doc);
+            if next == doc {
+                break;
+            }
+            doc = self.inner.seek(next);
+        }
+        doc
+    }
+}
+
+impl DocSet for Filtered {
+    fn advance(&mut self) -> DocId {
+        self.inner.advance();
+        self.settle()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.inner.seek(target);
+        self.settle()
+    }
+
+    fn doc(&self) -> DocId {
+        self.inner.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.inner.size_hint()
+    }
+
+    fn cost(&self) -> u64 {
+        self.inner.cost()
+    }
+}
+
+impl Scorer for Filtered {
+    fn score(&mut self) -> Score {
+        self.inner.score()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,14 +520,20 @@ mod pruning_tests {
     /// with deletions, for pages of several sizes.
     #[test]
     fn pruning_finds_the_same_page_as_a_full_pass() {
+        use crate::search::count::DateWindow;
+        use tantivy::collector::Count;
+        use tantivy::query::{BooleanQuery, Occur};
         let mut b = Schema::builder();
         let title = b.add_text_field("title", TEXT);
         let text = b.add_text_field("text", TEXT);
         let id = b.add_text_field("id", tantivy::schema::STRING);
+        let kind = b.add_text_field("kind", tantivy::schema::STRING);
+        let date = b.add_date_field("date", tantivy::schema::INDEXED | tantivy::schema::FAST);
         let index = Index::create_in_ram(b.build());
         let mut w = index.writer_with_num_threads(1, 15_000_000).unwrap();
         let words = ["a", "b", "c", "d", "e", "f", "g", "h"];
         let mut next = super::super::test_random(11);
+        let day = |n: usize| tantivy::DateTime::from_timestamp_secs(n as i64 * 86_400);
         for i in 0..6000 {
             let mut d = tantivy::TantivyDocument::default();
             for (f, max) in [(title, 4), (text, 60)] {
@@ -381,6 +542,11 @@ mod pruning_tests {
                 d.add_text(f, s.join(" "));
             }
             d.add_text(id, format!("{i}"));
+            d.add_text(kind, ["item", "decision"][next() % 2]);
+            // Every tenth document has no date.
+            if next() % 10 != 0 {
+                d.add_date(date, day(next() % 100));
+            }
             w.add_document(d).unwrap();
             if i % 2000 == 1999 {
                 w.commit().unwrap();
@@ -391,38 +557,88 @@ mod pruning_tests {
         }
         w.commit().unwrap();
         let searcher = index.reader().unwrap().searcher();
+        let term = |f, t: &str| -> Q {
+            Box::new(TermQuery::new(
+                Term::from_field_text(f, t),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let window = DateWindow {
+            from: Some(day(20)),
+            to: Some(day(30)),
+        };
+        // (filters, exclusions, dates): none, each kind alone, all at once.
+        type Filters = (Vec<Q>, Vec<Q>, Option<DateWindow>);
+        let filters = || -> Vec<(&str, Filters)> {
+            vec![
+                ("none", (vec![], vec![], None)),
+                ("kind", (vec![term(kind, "decision")], vec![], None)),
+                ("not b", (vec![], vec![term(text, "b")], None)),
+                ("dates", (vec![], vec![], Some(window))),
+                (
+                    "all",
+                    (
+                        vec![term(kind, "item")],
+                        vec![term(title, "c")],
+                        Some(window),
+                    ),
+                ),
+            ]
+        };
         for word in ["a", "h"] {
             let fields = [(title, 4.0, 1000.0), (text, 1.0, 0.0)];
-            let children = fields
-                .iter()
-                .map(|&(f, boost, tier)| {
-                    let q: Q = Box::new(BoostQuery::new(
-                        Box::new(TermQuery::new(
-                            Term::from_field_text(f, word),
-                            IndexRecordOption::WithFreqs,
-                        )),
-                        boost,
-                    ));
-                    (q, tier)
-                })
-                .collect();
-            let full = UnitQuery::new(children, 0.2);
-            let terms = fields
+            let children = || -> Vec<(Q, Score)> {
+                fields
+                    .iter()
+                    .map(|&(f, boost, tier)| {
+                        let q: Q = Box::new(BoostQuery::new(
+                            Box::new(TermQuery::new(
+                                Term::from_field_text(f, word),
+                                IndexRecordOption::WithFreqs,
+                            )),
+                            boost,
+                        ));
+                        (q, tier)
+                    })
+                    .collect()
+            };
+            let terms: Vec<_> = fields
                 .iter()
                 .map(|&(f, boost, tier)| (Term::from_field_text(f, word), boost, tier))
                 .collect();
-            let pruned = full.clone().with_terms(Some(terms));
-            for k in [1, 10, 100] {
-                let top = || TopDocs::with_limit(k).order_by_score();
-                // A tuple collector visits every match: no pruning.
-                let (expected, _) = searcher
-                    .search(&full, &(top(), tantivy::collector::Count))
-                    .unwrap();
-                let got = searcher.search(&pruned, &top()).unwrap();
-                assert_eq!(got.len(), expected.len(), "{word} k={k}");
-                for (g, e) in got.iter().zip(&expected) {
-                    assert_eq!(g.1, e.1, "{word} k={k}");
-                    assert!((g.0 - e.0).abs() < 1e-4, "{word} k={k}: {} vs {}", g.0, e.0);
+            for (name, (all, none, dates)) in filters() {
+                // The filters as tantivy's own boolean query: the count to
+                // match.
+                let mut parts: Vec<(Occur, Q)> =
+                    vec![(Occur::Must, Box::new(UnitQuery::new(children(), 0.2)))];
+                parts.extend(all.iter().map(|q| (Occur::Must, q.box_clone())));
+                parts.extend(none.iter().map(|q| (Occur::MustNot, q.box_clone())));
+                parts.extend(dates.map(|d| (Occur::Must, d.query(date))));
+                let boolean = BooleanQuery::new(parts);
+                let full = UnitQuery::new(children(), 0.2).with_filter(all, none, dates);
+                let pruned = full.clone().with_terms(Some(terms.clone()));
+                let count = searcher.search(&full, &Count).unwrap();
+                assert_eq!(
+                    count,
+                    searcher.search(&boolean, &Count).unwrap(),
+                    "{word} {name}"
+                );
+                assert!(count > 0, "{word} {name}");
+                for k in [1, 10, 100] {
+                    let top = || TopDocs::with_limit(k).order_by_score();
+                    // A tuple collector visits every match: no pruning.
+                    let (expected, _) = searcher.search(&full, &(top(), Count)).unwrap();
+                    let got = searcher.search(&pruned, &top()).unwrap();
+                    assert_eq!(got.len(), expected.len(), "{word} {name} k={k}");
+                    for (g, e) in got.iter().zip(&expected) {
+                        assert_eq!(g.1, e.1, "{word} {name} k={k}");
+                        assert!(
+                            (g.0 - e.0).abs() < 1e-4,
+                            "{word} {name} k={k}: {} vs {}",
+                            g.0,
+                            e.0
+                        );
+                    }
                 }
             }
         }

@@ -20,6 +20,8 @@ use tantivy::query::Bm25Weight;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, Score, SegmentReader, Term, TERMINATED};
 
+use super::unit::Allowed;
+
 /// One term in one field, with its BM25 weight (boost included) and the
 /// tier a match grants.
 #[derive(Clone)]
@@ -114,21 +116,24 @@ impl Cursor {
     }
 }
 
-/// Calls `callback` with every document of `reader` whose unit score
-/// (`best + tie * (sum - best) + tier`) passes the threshold, the threshold
-/// being what `callback` returns; the others are skipped, most of them
-/// without being scored or even decoded.
+/// Calls `callback` with every document of `reader` that `allowed` lets
+/// through whose unit score (`best + tie * (sum - best) + tier`) passes
+/// the threshold, the threshold being what `callback` returns; the others
+/// are skipped, most of them without being scored or even decoded.
 pub(crate) fn for_each_pruning(
     terms: &[PrunableTerm],
     tie: Score,
     reader: &SegmentReader,
+    allowed: &Allowed,
     mut threshold: Score,
     callback: &mut dyn FnMut(DocId, Score) -> Score,
 ) -> tantivy::Result<()> {
     let mut cursors = Vec::with_capacity(terms.len());
     for t in terms {
         if let Some(c) = Cursor::open(reader, t)? {
-            cursors.push(c);
+            // Boxed: a cursor holds a decoded block, and the loop reorders
+            // cursors at every step.
+            cursors.push(Box::new(c));
         }
     }
     loop {
@@ -163,7 +168,7 @@ pub(crate) fn for_each_pruning(
             // another cursor joins in.
             let end = cursors[..at]
                 .iter()
-                .map(Cursor::last_in_block)
+                .map(|c| c.last_in_block())
                 .min()
                 .unwrap_or(doc);
             let next = cursors
@@ -171,6 +176,15 @@ pub(crate) fn for_each_pruning(
                 .map_or(TERMINATED, |c| c.doc)
                 .min(end.saturating_add(1))
                 .max(doc + 1);
+            for c in &mut cursors[..at] {
+                c.seek(next);
+            }
+            continue;
+        }
+        // Filtered out: on to the next document that may pass (none in
+        // between can).
+        let next = allowed.next_from(doc);
+        if next != doc {
             for c in &mut cursors[..at] {
                 c.seek(next);
             }
