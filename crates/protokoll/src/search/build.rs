@@ -55,7 +55,7 @@ use super::count::{Counting, DateWindow};
 use super::parser::{Clause, Node};
 use super::proximity::PairBonus;
 use super::snippet::Highlighter;
-use super::unit::UnitQuery;
+use super::unit::{Filter, UnitQuery};
 use super::Query;
 use crate::index::document::parse_date;
 use crate::index::schema::{Fields, Weight, KIND_DECISION, KIND_MEETING};
@@ -127,19 +127,18 @@ struct Unit {
 
 impl Unit {
     fn query(self) -> Q {
-        self.query_filtered(Vec::new(), Vec::new(), None)
+        self.query_filtered(Filter::default())
     }
 
-    /// The unit's matches within every query of `all`, outside every query
-    /// of `none`, in the window of `dates`.
-    fn query_filtered(self, all: Vec<Q>, none: Vec<Q>, dates: Option<DateWindow>) -> Q {
+    /// The unit's matches that `filter` lets through.
+    fn query_filtered(self, filter: Filter) -> Q {
         if self.children.is_empty() {
             return Box::new(EmptyQuery);
         }
         Box::new(
             UnitQuery::new(self.children, TIE)
                 .with_terms(self.terms)
-                .with_filter(all, none, dates),
+                .with_filter(filter),
         )
     }
 
@@ -268,7 +267,7 @@ pub(crate) fn build(
         // skip what cannot make the page, filtered or not.
         let mut units = units;
         match units.pop() {
-            Some(unit) => unit.query_filtered(copy(&all), copy(&none), dates),
+            Some(unit) => unit.query_filtered(Filter::new(copy(&all), copy(&none), dates)),
             None => Box::new(EmptyQuery),
         }
     } else {

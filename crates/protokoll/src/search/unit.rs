@@ -23,6 +23,82 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 type Q = Box<dyn Query>;
 
+/// Filters applied inside a query: queries a match must pass (`all`) or
+/// must not (`none`), read into a bitset per segment, and a date window,
+/// read from the date column document by document. Inside, they let a
+/// query skip what cannot make the page, filtered or not.
+#[derive(Debug, Default)]
+pub(crate) struct Filter {
+    all: Vec<Q>,
+    none: Vec<Q>,
+    dates: Option<DateWindow>,
+}
+
+impl Filter {
+    pub(crate) fn new(all: Vec<Q>, none: Vec<Q>, dates: Option<DateWindow>) -> Filter {
+        Filter { all, none, dates }
+    }
+
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<FilterWeight> {
+        // Filters only select: their scores are never read.
+        let select = EnableScoring::disabled_from_schema(scoring.schema());
+        let weights = |qs: &[Q]| -> tantivy::Result<Weights> {
+            qs.iter().map(|q| q.weight(select)).collect()
+        };
+        Ok(FilterWeight {
+            all: weights(&self.all)?,
+            none: weights(&self.none)?,
+            dates: self.dates,
+        })
+    }
+}
+
+impl Clone for Filter {
+    fn clone(&self) -> Filter {
+        let copy = |qs: &[Q]| qs.iter().map(|q| q.box_clone()).collect();
+        Filter {
+            all: copy(&self.all),
+            none: copy(&self.none),
+            dates: self.dates,
+        }
+    }
+}
+
+type Weights = Vec<Box<dyn Weight>>;
+
+struct FilterWeight {
+    all: Weights,
+    none: Weights,
+    dates: Option<DateWindow>,
+}
+
+impl FilterWeight {
+    /// What the filters let through in `reader`.
+    fn allowed(&self, reader: &SegmentReader) -> tantivy::Result<Allowed> {
+        let bits = if self.all.is_empty() && self.none.is_empty() {
+            None
+        } else {
+            Some(allowed(reader, &self.all, &self.none)?)
+        };
+        let window = self.dates.map(|d| d.open(reader)).transpose()?;
+        Ok(Allowed { bits, window })
+    }
+
+    /// `scorer` within what the filters let through in `reader`.
+    fn apply(
+        &self,
+        reader: &SegmentReader,
+        scorer: Box<dyn Scorer>,
+    ) -> tantivy::Result<Box<dyn Scorer>> {
+        let allowed = self.allowed(reader)?;
+        Ok(if allowed.is_everything() {
+            scorer
+        } else {
+            Box::new(Filtered::new(scorer, allowed))
+        })
+    }
+}
+
 /// A disjunction of child queries, each granting a tier when it matches.
 #[derive(Debug)]
 pub(crate) struct UnitQuery {
@@ -32,11 +108,7 @@ pub(crate) struct UnitQuery {
     /// then the best documents can be found without scoring every match
     /// ([`super::wand`]).
     terms: Option<Vec<(Term, Score, Score)>>,
-    /// Filters a match must pass (`all`) and exclusions it must not match
-    /// (`none`), applied on a bitset per segment, so that a filtered unit
-    /// can still skip what cannot make the page.
-    filter: Option<(Vec<Q>, Vec<Q>)>,
-    dates: Option<DateWindow>,
+    filter: Filter,
 }
 
 impl UnitQuery {
@@ -47,23 +119,13 @@ impl UnitQuery {
             children,
             tie,
             terms: None,
-            filter: None,
-            dates: None,
+            filter: Filter::default(),
         }
     }
 
-    /// Keeps only the matches within every query of `all`, outside every
-    /// query of `none` and dated within `dates`.
-    pub(crate) fn with_filter(
-        mut self,
-        all: Vec<Q>,
-        none: Vec<Q>,
-        dates: Option<DateWindow>,
-    ) -> UnitQuery {
-        if !all.is_empty() || !none.is_empty() {
-            self.filter = Some((all, none));
-        }
-        self.dates = dates;
+    /// Keeps only the matches the filter lets through.
+    pub(crate) fn with_filter(mut self, filter: Filter) -> UnitQuery {
+        self.filter = filter;
         self
     }
 
@@ -73,29 +135,8 @@ impl UnitQuery {
         self.terms = terms;
         self
     }
-}
 
-impl Clone for UnitQuery {
-    fn clone(&self) -> UnitQuery {
-        UnitQuery {
-            children: self
-                .children
-                .iter()
-                .map(|(q, t)| (q.box_clone(), *t))
-                .collect(),
-            tie: self.tie,
-            terms: self.terms.clone(),
-            filter: self.filter.as_ref().map(|(all, none)| {
-                let copy = |qs: &[Q]| qs.iter().map(|q| q.box_clone()).collect();
-                (copy(all), copy(none))
-            }),
-            dates: self.dates,
-        }
-    }
-}
-
-impl Query for UnitQuery {
-    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+    fn unit_weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<UnitWeight> {
         let children = self
             .children
             .iter()
@@ -125,24 +166,33 @@ impl Query for UnitQuery {
             ),
             _ => None,
         };
-        let filter = match &self.filter {
-            None => None,
-            Some((all, none)) => {
-                // Filters only select: their scores are never read.
-                let select = EnableScoring::disabled_from_schema(scoring.schema());
-                let weights = |qs: &[Q]| -> tantivy::Result<Weights> {
-                    qs.iter().map(|q| q.weight(select)).collect()
-                };
-                Some((weights(all)?, weights(none)?))
-            }
-        };
-        Ok(Box::new(UnitWeight {
+        Ok(UnitWeight {
             children,
             tie: self.tie,
             prunable,
-            filter,
-            dates: self.dates,
-        }))
+            filter: self.filter.weight(scoring)?,
+        })
+    }
+}
+
+impl Clone for UnitQuery {
+    fn clone(&self) -> UnitQuery {
+        UnitQuery {
+            children: self
+                .children
+                .iter()
+                .map(|(q, t)| (q.box_clone(), *t))
+                .collect(),
+            tie: self.tie,
+            terms: self.terms.clone(),
+            filter: self.filter.clone(),
+        }
+    }
+}
+
+impl Query for UnitQuery {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.unit_weight(scoring)?))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
@@ -156,25 +206,10 @@ struct UnitWeight {
     children: Vec<(Box<dyn Weight>, Score)>,
     tie: Score,
     prunable: Option<Vec<PrunableTerm>>,
-    /// The filters' weights: (within every one, outside every one).
-    filter: Option<(Weights, Weights)>,
-    dates: Option<DateWindow>,
+    filter: FilterWeight,
 }
 
-type Weights = Vec<Box<dyn Weight>>;
-
 impl UnitWeight {
-    /// The documents of `reader` the filters let through, if there are
-    /// filters: as a bitset, and as a date window.
-    fn allowed(&self, reader: &SegmentReader) -> tantivy::Result<Allowed> {
-        let bits = match &self.filter {
-            None => None,
-            Some((all, none)) => Some(allowed(reader, all, none)?),
-        };
-        let window = self.dates.map(|d| d.open(reader)).transpose()?;
-        Ok(Allowed { bits, window })
-    }
-
     fn unit_scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<UnitScorer> {
         // Most fields hold none of a unit's terms: `UnitScorer::new` drops
         // them now rather than test them at every document.
@@ -197,12 +232,7 @@ impl UnitWeight {
 impl Weight for UnitWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let scorer = self.unit_scorer(reader, boost)?;
-        let allowed = self.allowed(reader)?;
-        Ok(if allowed.is_everything() {
-            Box::new(scorer)
-        } else {
-            Box::new(Filtered::new(scorer, allowed))
-        })
+        self.filter.apply(reader, Box::new(scorer))
     }
 
     fn for_each_pruning(
@@ -212,7 +242,7 @@ impl Weight for UnitWeight {
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> tantivy::Result<()> {
         if let Some(terms) = &self.prunable {
-            let allowed = self.allowed(reader)?;
+            let allowed = self.filter.allowed(reader)?;
             return super::wand::for_each_pruning(
                 terms, self.tie, reader, &allowed, threshold, callback,
             );
@@ -372,14 +402,14 @@ impl Allowed {
     }
 }
 
-/// A unit's matches that pass the filters.
+/// A scorer's matches that pass the filters.
 struct Filtered {
-    inner: UnitScorer,
+    inner: Box<dyn Scorer>,
     allowed: Allowed,
 }
 
 impl Filtered {
-    fn new(inner: UnitScorer, allowed: Allowed) -> Filtered {
+    fn new(inner: Box<dyn Scorer>, allowed: Allowed) -> Filtered {
         let mut f = Filtered { inner, allowed };
         f.settle();
         f
@@ -615,7 +645,8 @@ mod pruning_tests {
                 parts.extend(none.iter().map(|q| (Occur::MustNot, q.box_clone())));
                 parts.extend(dates.map(|d| (Occur::Must, d.query(date))));
                 let boolean = BooleanQuery::new(parts);
-                let full = UnitQuery::new(children(), 0.2).with_filter(all, none, dates);
+                let full =
+                    UnitQuery::new(children(), 0.2).with_filter(Filter::new(all, none, dates));
                 let pruned = full.clone().with_terms(Some(terms.clone()));
                 let count = searcher.search(&full, &Count).unwrap();
                 assert_eq!(

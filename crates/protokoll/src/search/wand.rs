@@ -117,7 +117,7 @@ impl Cursor {
 }
 
 /// Calls `callback` with every document of `reader` that `allowed` lets
-/// through whose unit score (`best + tie * (sum - best) + tier`) passes
+/// through and whose unit score (`best + tie * (sum - best) + tier`) passes
 /// the threshold, the threshold being what `callback` returns; the others
 /// are skipped, most of them without being scored or even decoded.
 pub(crate) fn for_each_pruning(
@@ -141,11 +141,10 @@ pub(crate) fn for_each_pruning(
         cursors.sort_unstable_by_key(|c| c.doc);
         // The pivot: the first cursor where the cursors up to it could pass
         // the threshold together. No document before its document can.
-        let (mut bound, mut tier) = (0.0f32, 0.0f32);
+        let mut bound = Bound::default();
         let Some(pivot) = cursors.iter().position(|c| {
-            bound += c.max;
-            tier = tier.max(c.tier);
-            bound + tier > threshold
+            bound.add(c.max, c.tier);
+            bound.may_pass(tie, threshold)
         }) else {
             return Ok(());
         };
@@ -158,12 +157,11 @@ pub(crate) fn for_each_pruning(
         }
         // Every cursor up to the pivot stands on `doc`, and maybe some after.
         let at = cursors.iter().take_while(|c| c.doc == doc).count();
-        let (mut block, mut block_tier) = (0.0f32, 0.0f32);
+        let mut block = Bound::default();
         for c in &mut cursors[..at] {
-            block += c.block_max();
-            block_tier = block_tier.max(c.tier);
+            block.add(c.block_max(), c.tier);
         }
-        if block + block_tier <= threshold {
+        if !block.may_pass(tie, threshold) {
             // Nothing in these blocks can pass until one of them ends or
             // another cursor joins in.
             let end = cursors[..at]
@@ -205,4 +203,38 @@ pub(crate) fn for_each_pruning(
             c.advance();
         }
     }
+}
+
+/// A bound on a unit's score, `best + tie * (sum - best) + tier`, from
+/// bounds on its terms' scores: the largest term bound stands for `best`,
+/// their sum for `sum`. It grows with every term added, as WAND needs.
+#[derive(Default)]
+struct Bound {
+    max: Score,
+    sum: Score,
+    tier: Score,
+}
+
+impl Bound {
+    fn add(&mut self, score: Score, tier: Score) {
+        self.max = self.max.max(score);
+        self.sum += score;
+        self.tier = self.tier.max(tier);
+    }
+
+    fn value(&self, tie: Score) -> Score {
+        self.max + tie * (self.sum - self.max) + self.tier
+    }
+
+    fn may_pass(&self, tie: Score, threshold: Score) -> bool {
+        may_pass(self.value(tie), threshold)
+    }
+}
+
+/// Whether a score bounded by `bound` may pass `threshold`. The bound and
+/// the score add the same terms in different orders: a relative margin
+/// far above float rounding keeps a rounding from skipping a document
+/// that passes.
+fn may_pass(bound: Score, threshold: Score) -> bool {
+    bound * (1.0 + 1e-5) > threshold
 }
