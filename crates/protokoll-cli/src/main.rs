@@ -11,6 +11,9 @@ use clap::{Parser, Subcommand};
 mod cmd;
 mod output;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Make Swedish meeting minutes searchable.
 #[derive(Parser, Debug)]
 #[command(name = "protokoll", version, about, long_about = None)]
