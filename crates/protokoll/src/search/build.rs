@@ -209,8 +209,17 @@ pub(crate) fn build(
     // are the best page, and the intersection is far cheaper to score
     // than the union.
     let one_plain_word = units.len() == 1 && units[0].terms.is_some() && common.is_empty();
+    // What makes a hit, for the count: a plain word's terms are read as
+    // postings blocks; other units through their queries.
+    let any_terms: Vec<Term> = units
+        .iter()
+        .filter_map(|u| u.terms.as_ref())
+        .flatten()
+        .map(|(t, _, _)| t.clone())
+        .collect();
     let any: Vec<Q> = units
         .iter()
+        .filter(|u| u.terms.is_none())
         .flat_map(|u| u.children.iter().map(|(q, _)| q.box_clone()))
         .collect();
     // Common words add their BM25 to documents that match, without making
@@ -280,6 +289,7 @@ pub(crate) fn build(
         conjunction,
         counting: Counting {
             any,
+            any_terms,
             all,
             none,
             dates,

@@ -12,15 +12,17 @@ use std::ops::Bound;
 
 use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Query, RangeQuery, Weight};
-use tantivy::schema::Field;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, DocId, DocSet, Searcher, SegmentReader, Term, TERMINATED};
 
 type Q = Box<dyn Query>;
 
 /// The parts of a query that decide which documents are hits.
 pub(crate) struct Counting {
-    /// A document matching any of these is a hit...
+    /// A document matching any of these, or holding any of `any_terms`,
+    /// is a hit...
     pub any: Vec<Q>,
+    pub any_terms: Vec<Term>,
     /// ... if it matches every one of these...
     pub all: Vec<Q>,
     /// ... and none of these...
@@ -100,6 +102,9 @@ impl Counting {
             for w in &any {
                 hits.mark(w.scorer(reader, 1.0)?.as_mut());
             }
+            for term in &self.any_terms {
+                hits.mark_term(reader, term)?;
+            }
             if !all.is_empty() || !none.is_empty() {
                 hits.keep(&allowed(reader, &all, &none)?);
             }
@@ -177,6 +182,24 @@ impl Bits {
             self.0[(doc / 64) as usize] |= 1 << (doc % 64);
             doc = docs.advance();
         }
+    }
+
+    /// Marks the documents holding `term`, a block of postings at a time
+    /// (a term query's scorer would take a virtual call per document).
+    fn mark_term(&mut self, reader: &SegmentReader, term: &Term) -> tantivy::Result<()> {
+        let inverted = reader.inverted_index(term.field())?;
+        let Some(mut block) = inverted.read_block_postings(term, IndexRecordOption::Basic)? else {
+            return Ok(());
+        };
+        while block.block_len() > 0 {
+            for &doc in block.docs() {
+                if let Some(word) = self.0.get_mut((doc / 64) as usize) {
+                    *word |= 1 << (doc % 64);
+                }
+            }
+            block.advance();
+        }
+        Ok(())
     }
 
     fn unmark(&mut self, docs: &mut dyn DocSet) {
@@ -263,10 +286,12 @@ mod tests {
                 IndexRecordOption::Basic,
             ))
         };
+        // "a" through its query, "b" through its postings blocks.
         let counting = Counting {
-            any: vec![t("a"), t("b")],
+            any: vec![t("a")],
             all: vec![t("c")],
             none: vec![t("x")],
+            any_terms: vec![Term::from_field_text(f, "b")],
             dates: None,
         };
         let boolean = BooleanQuery::new(vec![
