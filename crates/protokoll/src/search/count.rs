@@ -11,7 +11,7 @@
 use std::ops::Bound;
 
 use tantivy::columnar::Column;
-use tantivy::query::{EnableScoring, Query, RangeQuery, Weight};
+use tantivy::query::{EnableScoring, Query, RangeQuery, TermQuery, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, DocId, DocSet, Searcher, SegmentReader, Term, TERMINATED};
 
@@ -91,10 +91,10 @@ impl Counting {
         let weights = |qs: &[Q]| -> tantivy::Result<Vec<_>> {
             qs.iter().map(|q| q.weight(scoring)).collect()
         };
-        let (any, all, none) = (
-            weights(&self.any)?,
-            weights(&self.all)?,
-            weights(&self.none)?,
+        let any = weights(&self.any)?;
+        let (all, none) = (
+            Select::all(&self.all, scoring)?,
+            Select::all(&self.none, scoring)?,
         );
         let mut total = 0;
         for reader in searcher.segment_readers() {
@@ -122,8 +122,8 @@ impl Counting {
 /// every exclusion (`none`), alive or not.
 pub(crate) fn allowed(
     reader: &SegmentReader,
-    all: &[Box<dyn Weight>],
-    none: &[Box<dyn Weight>],
+    all: &[Select],
+    none: &[Select],
 ) -> tantivy::Result<Bits> {
     let mut bits = Bits::new(reader.max_doc());
     match all.split_first() {
@@ -135,18 +135,53 @@ pub(crate) fn allowed(
             }
         }
         Some((first, rest)) => {
-            bits.mark(first.scorer(reader, 1.0)?.as_mut());
+            first.mark(reader, &mut bits)?;
             for w in rest {
                 let mut within = Bits::new(reader.max_doc());
-                within.mark(w.scorer(reader, 1.0)?.as_mut());
+                w.mark(reader, &mut within)?;
                 bits.keep(&within);
             }
         }
     }
-    for w in none {
-        bits.unmark(w.scorer(reader, 1.0)?.as_mut());
+    if !none.is_empty() {
+        let mut out = Bits::new(reader.max_doc());
+        for w in none {
+            w.mark(reader, &mut out)?;
+        }
+        bits.remove(&out);
     }
     Ok(bits)
+}
+
+/// A query that picks documents, ready to mark them in a segment's bitset:
+/// a single term (a keyword filter) is read from its postings blocks, any
+/// other query through its scorer.
+pub(crate) enum Select {
+    Term(Term),
+    Query(Box<dyn Weight>),
+}
+
+impl Select {
+    /// The selectors of `queries`, their scores unused.
+    pub(crate) fn all(queries: &[Q], scoring: EnableScoring<'_>) -> tantivy::Result<Vec<Select>> {
+        queries
+            .iter()
+            .map(|q| match q.downcast_ref::<TermQuery>() {
+                Some(t) => Ok(Select::Term(t.term().clone())),
+                None => Ok(Select::Query(q.weight(scoring)?)),
+            })
+            .collect()
+    }
+
+    fn mark(&self, reader: &SegmentReader, bits: &mut Bits) -> tantivy::Result<()> {
+        match self {
+            Select::Term(t) => bits.mark_term(reader, t),
+            Select::Query(w) => {
+                bits.mark(w.scorer(reader, 1.0)?.as_mut());
+                Ok(())
+            }
+        }
+    }
 }
 
 /// One bit per document of a segment.
@@ -202,14 +237,6 @@ impl Bits {
         Ok(())
     }
 
-    fn unmark(&mut self, docs: &mut dyn DocSet) {
-        let mut doc = docs.doc();
-        while doc != TERMINATED {
-            self.0[(doc / 64) as usize] &= !(1 << (doc % 64));
-            doc = docs.advance();
-        }
-    }
-
     /// Unmarks the marked documents `keep` says no to.
     fn retain(&mut self, keep: impl Fn(DocId) -> bool) {
         for (i, word) in self.0.iter_mut().enumerate() {
@@ -221,6 +248,12 @@ impl Bits {
                 }
                 w &= w - 1;
             }
+        }
+    }
+
+    fn remove(&mut self, other: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a &= !b;
         }
     }
 
@@ -289,7 +322,12 @@ mod tests {
         // "a" through its query, "b" through its postings blocks.
         let counting = Counting {
             any: vec![t("a")],
-            all: vec![t("c")],
+            // "c" twice: as a term, read from its postings, and as a
+            // boolean query, through its scorer.
+            all: vec![
+                t("c"),
+                Box::new(BooleanQuery::new(vec![(Occur::Must, t("c"))])),
+            ],
             none: vec![t("x")],
             any_terms: vec![Term::from_field_text(f, "b")],
             dates: None,

@@ -17,7 +17,7 @@
 
 use tantivy::query::{Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weight};
 
-use super::count::{allowed, Bits, DateWindow, InWindow};
+use super::count::{allowed, Bits, DateWindow, InWindow, Select};
 use super::wand::PrunableTerm;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
@@ -42,12 +42,9 @@ impl Filter {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<FilterWeight> {
         // Filters only select: their scores are never read.
         let select = EnableScoring::disabled_from_schema(scoring.schema());
-        let weights = |qs: &[Q]| -> tantivy::Result<Weights> {
-            qs.iter().map(|q| q.weight(select)).collect()
-        };
         Ok(FilterWeight {
-            all: weights(&self.all)?,
-            none: weights(&self.none)?,
+            all: Select::all(&self.all, select)?,
+            none: Select::all(&self.none, select)?,
             dates: self.dates,
         })
     }
@@ -64,11 +61,9 @@ impl Clone for Filter {
     }
 }
 
-type Weights = Vec<Box<dyn Weight>>;
-
 struct FilterWeight {
-    all: Weights,
-    none: Weights,
+    all: Vec<Select>,
+    none: Vec<Select>,
     dates: Option<DateWindow>,
 }
 
