@@ -132,7 +132,9 @@ pub fn build() -> Schema {
     b.add_text_field("doc_kind", STRING | FAST);
     b.add_text_field("path", keyword.clone());
     b.add_text_field("source", keyword.clone());
-    b.add_text_field("hash", STRING | STORED);
+    // A column, so that a re-index reads every file's hash without
+    // decompressing the store.
+    b.add_text_field("hash", STRING | FAST);
     b.add_text_field("meeting_kind", STRING | FAST);
     b.add_date_field(
         "date",

@@ -15,7 +15,7 @@ use serde::Serialize;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Index, IndexWriter, TantivyDocument, TantivyError, Term};
+use tantivy::{DocSet, Index, IndexWriter, TantivyDocument, TantivyError, Term, TERMINATED};
 
 use super::schema::KIND_MEETING;
 use super::{damaged, document, walk, Archive};
@@ -273,6 +273,62 @@ impl Archive {
     pub fn indexed_files(&self) -> Result<HashMap<String, String>> {
         let searcher = self.searcher();
         let f = &self.fields;
+        if !searcher.schema().get_field_entry(f.hash).is_fast() {
+            return self.indexed_files_from_store(&searcher);
+        }
+        let mut out = HashMap::new();
+        let meeting = Term::from_field_text(f.doc_kind, KIND_MEETING);
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let (Some(paths), Some(hashes)) = (fast.str("path")?, fast.str("hash")?) else {
+                continue;
+            };
+            let Some(mut meetings) = segment
+                .inverted_index(f.doc_kind)?
+                .read_postings(&meeting, IndexRecordOption::Basic)
+                .map_err(TantivyError::from)?
+            else {
+                continue;
+            };
+            // The (path, hash) term ordinals of every live meeting document,
+            // then each dictionary read once, in order.
+            let alive = segment.alive_bitset();
+            let mut pairs = Vec::new();
+            let mut doc = meetings.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    if let Some(p) = paths.term_ords(doc).next() {
+                        pairs.push((p, hashes.term_ords(doc).next()));
+                    }
+                }
+                doc = meetings.advance();
+            }
+            let path_of = terms_of(&paths, pairs.iter().map(|&(p, _)| p))?;
+            let hash_of = terms_of(&hashes, pairs.iter().filter_map(|&(_, h)| h))?;
+            let (Some(path_of), Some(hash_of)) = (path_of, hash_of) else {
+                // A dictionary short of an ordinal: read the slow way
+                // rather than take a known file for a new one.
+                return self.indexed_files_from_store(&searcher);
+            };
+            for (p, h) in pairs {
+                // A meeting without a hash still holds its path: it is
+                // replaced on the next run, never added twice.
+                let hash = h.and_then(|h| hash_of.get(&h)).cloned().unwrap_or_default();
+                if let Some(path) = path_of.get(&p) {
+                    out.insert(path.clone(), hash);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// [`Self::indexed_files`] for an index whose hashes are stored, not
+    /// columns: every meeting document read from the store.
+    fn indexed_files_from_store(
+        &self,
+        searcher: &tantivy::Searcher,
+    ) -> Result<HashMap<String, String>> {
+        let f = &self.fields;
         let query = TermQuery::new(
             Term::from_field_text(f.doc_kind, KIND_MEETING),
             IndexRecordOption::Basic,
@@ -291,6 +347,25 @@ impl Archive {
         }
         Ok(out)
     }
+}
+
+/// The terms of `ords` in `column`'s dictionary, read in one ordered pass;
+/// `None` when the dictionary lacks one of them.
+fn terms_of(
+    column: &tantivy::columnar::StrColumn,
+    ords: impl Iterator<Item = u64>,
+) -> Result<Option<HashMap<u64, String>>> {
+    let mut ords: Vec<u64> = ords.collect();
+    ords.sort_unstable();
+    ords.dedup();
+    let mut terms = Vec::with_capacity(ords.len());
+    let all = column
+        .dictionary()
+        .sorted_ords_to_term_cb(&ords, |bytes| {
+            terms.push(String::from_utf8_lossy(bytes).into_owned());
+        })
+        .map_err(TantivyError::from)?;
+    Ok((all && terms.len() == ords.len()).then(|| ords.into_iter().zip(terms).collect()))
 }
 
 /// Indexes every minutes file under `paths` into `archive`.
