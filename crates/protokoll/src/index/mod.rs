@@ -163,21 +163,30 @@ impl Archive {
     }
 }
 
-/// How a new index stores documents: zstd at level 6 in 16 KB blocks.
+/// How a new index stores documents: zstd at level 4 in 12 KB blocks.
 ///
 /// A hit fetch decompresses a whole block, so the block size sets most of
 /// the cost of showing ten hits; the store (every item's full text, for
 /// snippets and `show`) is most of the index, so the compression sets its
-/// size. At 100k items (`protokoll bench`, same window): 32 KB blocks gave
-/// query p50 1.56 ms and a 90.6 MB index, 16 KB blocks 1.37 ms and 94.9 MB,
-/// 8 KB blocks 100.1 MB, over the 97.7 MB of the files. Level 6 over level 3
-/// cost no indexing time that could be measured.
+/// size, and compressing it was a fifth of the instructions of an indexing
+/// run at level 6. At 100k items (97.7 MB of files, same window):
+///
+/// | level, block | index   | indexing CPU | query p50 |
+/// |--------------|---------|--------------|-----------|
+/// | 6, 16 KB     | 94.5 MB | 19.0 s       |           |
+/// | 5, 16 KB     | 93.0 MB | 16.5-17.8 s  |           |
+/// | 4, 16 KB     | 94.4 MB | 15.8 s       | 1.10-1.13 ms |
+/// | 4, 12 KB     | 95.0 MB | 16.0 s       | 1.03-1.05 ms |
+/// | 5, 8 KB      | 97.7 MB | 16.5 s       |           |
+///
+/// (level 6 measured before the keyword fields lost their norms, 2.1 MB;
+/// decompression costs the same whatever the level.)
 fn settings() -> tantivy::IndexSettings {
     tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
-            compression_level: Some(6),
+            compression_level: Some(4),
         }),
-        docstore_blocksize: 16 * 1024,
+        docstore_blocksize: 12 * 1024,
         ..Default::default()
     }
 }
