@@ -87,9 +87,17 @@ fn normalize(text: &str) -> String {
     } else {
         Cow::Borrowed(text)
     };
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text.into_owned(),
-        _ => text.nfc().collect(),
+    // An ASCII character neither composes nor decomposes, and resets the
+    // quick check, so only the runs between ASCII characters need the
+    // per-character tables, and a run below U+0300 (UTF-8 lead bytes below
+    // 0xCC: "å", "§") not even those.
+    let normalized = text
+        .split(|c: char| c.is_ascii())
+        .all(|run| run.bytes().all(|b| b < 0xCC) || is_nfc_quick(run.chars()) == IsNormalized::Yes);
+    if normalized {
+        text.into_owned()
+    } else {
+        text.nfc().collect()
     }
 }
 
@@ -175,9 +183,24 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
 /// Refuses text with many control characters: that is binary data that
 /// happened to decode, not minutes.
 fn check_controls(text: &str) -> std::result::Result<(), String> {
+    const SAMPLE: usize = 65_536;
+    // Control characters are C0 (a byte below 0x20), DEL and C1 (0xC2
+    // then 0x80-0x9F); a file with none of those bytes has none to count.
+    let bytes = text.as_bytes();
+    let c0 = bytes
+        .iter()
+        .any(|&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F);
+    let c1 = || {
+        bytes
+            .windows(2)
+            .any(|w| w[0] == 0xC2 && (0x80..0xA0).contains(&w[1]))
+    };
+    if !c0 && !c1() {
+        return Ok(());
+    }
     let mut chars = 0usize;
     let mut controls = 0usize;
-    for c in text.chars().take(65_536) {
+    for c in text.chars().take(SAMPLE) {
         chars += 1;
         if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}') {
             controls += 1;
@@ -229,6 +252,9 @@ mod tests {
     fn combining_ring_becomes_one_letter() {
         check("ha\u{30A}lsa".as_bytes(), "hålsa");
         assert_eq!(decode("a\u{30A}".as_bytes()).unwrap(), "å");
+        // Beside characters above U+0300 that need no change ("–", "…").
+        check("§ 3 – Ha\u{308}lsa…".as_bytes(), "§ 3 – Hälsa…");
+        check("§ 3 – Hälsa…".as_bytes(), "§ 3 – Hälsa…");
     }
 
     #[test]
@@ -238,6 +264,19 @@ mod tests {
         assert!(decode(b"abc\0def").unwrap_err().contains("NUL"));
         let noise: Vec<u8> = (1u8..32).cycle().take(500).collect();
         assert!(decode(&noise).is_err());
+    }
+
+    #[test]
+    fn c1_controls_count_and_section_signs_do_not() {
+        // "§" is 0xC2 0xA7 in UTF-8, beside the C1 controls (0xC2 0x80-0x9F).
+        check("§ 46 Beslut\u{0C}".as_bytes(), "§ 46 Beslut\u{0C}");
+        let c1 = "\u{85}\u{9F}ab".repeat(100);
+        assert!(decode(c1.as_bytes()).unwrap_err().contains("control"));
+        let del = "\u{7F}ab".repeat(100);
+        assert!(decode(del.as_bytes()).unwrap_err().contains("control"));
+        // One stray control in a long text is let through.
+        let mostly_text = format!("{}\u{1B}", "Protokoll § 3. ".repeat(20));
+        assert_eq!(decode(mostly_text.as_bytes()).unwrap(), mostly_text);
     }
 
     #[test]
