@@ -230,6 +230,10 @@ enum Kind {
     VowelN,
     /// Definite `-ern` of `-er` nouns: "ministern" → "minister" (then syncope).
     Ern,
+    /// The plural `-na` of a strong participle (skrivna, antagna, tagna):
+    /// stripped when the participle's `-en`/`-et` forms are attested and
+    /// the word is no `-na` verb (ordna: ordnar, ordnade).
+    PastPlural,
 }
 
 /// Endings, longest first; the first that applies wins. The number is the
@@ -284,6 +288,7 @@ const SUFFIXES: &[(&str, usize, Kind)] = &[
     ("en", 2, Kind::Guard),
     ("et", 2, Kind::Guard),
     ("an", 4, Kind::Guard),
+    ("na", 3, Kind::PastPlural),
     ("a", 2, Kind::Plain),
     ("e", 3, Kind::Plain),
     ("t", 3, Kind::AdjT),
@@ -464,6 +469,16 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
                     break;
                 }
                 false
+            }
+            Kind::PastPlural => {
+                let participle = form2(lex, b, "en", "") + form2(lex, b, "et", "");
+                let na_verb: u32 = ["nar", "nade", "nat", "nas"]
+                    .iter()
+                    .map(|e| form2(lex, b, e, ""))
+                    .sum();
+                // vinna, kunna, lämna: -nna and -mna are verbs, never
+                // participles ("vinna" is no form of "vin").
+                !b.ends_with(['n', 'm']) && na_verb == 0 && participle >= (fw / 20).max(3)
             }
             Kind::VowelR => {
                 b.chars().last().is_some_and(is_vowel)
@@ -726,6 +741,14 @@ mod tests {
     }
 
     #[test]
+    fn participle_forms_meet() {
+        check_meet(&["skriven", "skrivet", "skrivna"]);
+        check_meet(&["antagen", "antaget", "antagna"]);
+        check_meet(&["tagen", "tagna"]);
+        check_meet(&["godkänd", "godkänt", "godkända"]);
+    }
+
+    #[test]
     fn irregular_forms_meet() {
         check_meet(&["medel", "medlen"]);
         check_meet(&["ledamot", "ledamöter", "ledamöterna"]);
@@ -735,6 +758,9 @@ mod tests {
     #[test]
     fn words_that_only_look_inflected_stay_apart() {
         check_apart("ordning", "ord");
+        // An -na verb, not a participle of a word in -en/-et (orden, ordet).
+        check_apart("ordna", "ord");
+        check_apart("vinna", "vin");
         check_apart("kort", "kor");
         check_apart("budget", "budge");
         check_apart("verksamhet", "verksam");
