@@ -86,6 +86,14 @@ pub const QUERY_TOKENIZER: &str = "sv_query";
 /// fallback field) is registered with tantivy.
 pub const FOLDED_TOKENIZER: &str = "sv_folded";
 
+/// Names the analysis an index was built with; every commit records it,
+/// and an index that records another is refused (see
+/// [`crate::index::Archive::open`]): a query analysed one way finds nothing
+/// in text indexed another way, and a re-index skips unchanged files.
+/// Change it whenever any text analyses differently (rules, lexicon,
+/// `data/stems.tsv`).
+pub const ANALYSIS_VERSION: &str = "protokoll-analysis 2 (strong participles in -na)";
+
 /// The analyzer applied to text as it is indexed.
 pub fn index_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SwedishTokenizer::default())

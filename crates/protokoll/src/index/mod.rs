@@ -115,6 +115,22 @@ impl Archive {
 
     fn open_unchecked(dir: &Path) -> Result<Archive> {
         let index = Index::open_in_dir(dir).map_err(|e| damaged(dir, e))?;
+        let metas = index.load_metas().map_err(|e| damaged(dir, e))?;
+        // An empty index has no terms to disagree with.
+        let has_documents = metas.segments.iter().any(|s| s.max_doc() > 0);
+        if has_documents && metas.payload.as_deref() != Some(crate::analysis::ANALYSIS_VERSION) {
+            let found = metas
+                .payload
+                .as_deref()
+                .map_or_else(|| "an earlier analysis".to_string(), |p| format!("{p:?}"));
+            return Err(damaged(
+                dir,
+                format!(
+                    "its words were analysed by {found}, not by this version's {:?}, so searches would miss them",
+                    crate::analysis::ANALYSIS_VERSION
+                ),
+            ));
+        }
         crate::analysis::register(index.tokenizers());
         let fields = Fields::from_schema(&index.schema()).map_err(|m| damaged(dir, m))?;
         let reader = index
@@ -229,6 +245,43 @@ mod tests {
         let err = Archive::open_or_create(dir.path()).unwrap_err();
         assert!(err.to_string().contains("no index"), "{err}");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_index_of_another_analysis_is_refused_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = Archive::open_or_create(dir.path()).unwrap();
+        let meeting = crate::parse::parse("Protokoll\n\n1. Skrivna regler\n\nText.\n", "a.txt");
+        let mut w = archive.writer().unwrap();
+        // Two commits, two segments, for the merge below.
+        for path in ["a.txt", "b.txt"] {
+            w.add_meeting_at(&meeting.meeting, path, "hash").unwrap();
+            w.commit().unwrap();
+        }
+        w.finish().unwrap();
+        drop(archive);
+        // Committed by this version: it opens, and merges keep the mark.
+        let archive = Archive::open(dir.path()).unwrap();
+        archive.compact().unwrap();
+        assert_eq!(archive.index().searchable_segment_metas().unwrap().len(), 1);
+        drop(archive);
+        Archive::open(dir.path()).unwrap();
+        // The same documents marked by another analysis, or by none (an
+        // index written before the mark existed), are refused.
+        let index = Index::open_in_dir(dir.path()).unwrap();
+        for payload in [Some("protokoll-analysis 1"), None] {
+            let mut w: tantivy::IndexWriter<tantivy::TantivyDocument> =
+                index.writer_with_num_threads(1, 20_000_000).unwrap();
+            let mut commit = w.prepare_commit().unwrap();
+            if let Some(p) = payload {
+                commit.set_payload(p);
+            }
+            commit.commit().unwrap();
+            drop(w);
+            let err = Archive::open(dir.path()).unwrap_err();
+            assert!(err.to_string().contains("analysed by"), "{err}");
+            assert!(err.to_string().contains("rebuild"), "{err}");
+        }
     }
 
     #[test]

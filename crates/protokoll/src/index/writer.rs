@@ -161,7 +161,10 @@ impl<'a> ArchiveWriter<'a> {
 
     /// Makes every change so far durable and visible to new searches.
     pub fn commit(&mut self) -> Result<()> {
-        self.writer.commit()?;
+        let mut commit = self.writer.prepare_commit()?;
+        // The analysis the index's terms come from (merges keep it).
+        commit.set_payload(crate::analysis::ANALYSIS_VERSION);
+        commit.commit()?;
         self.archive.reload()
     }
 
