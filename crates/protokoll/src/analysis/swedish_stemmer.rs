@@ -366,6 +366,9 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
         }
         let ok = match kind {
             Kind::Plain if nchars(b) < 3 => lex.form(b) >= 3,
+            // moderna, interna: the plural of an adjective in -ern
+            // (modernt), not a definite plural in -erna.
+            Kind::Plain if suffix == "erna" && form3(lex, b, "ern", "t") > 0 => false,
             Kind::Plain => true,
             Kind::Guard if suffix == "er" && umlaut(b).is_some() => true,
             Kind::Guard if suffix == "an" && w.ends_with("man") && !w.ends_with("mman") => false,
@@ -461,9 +464,10 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
                     && lex.form(b) >= (fw / 20).max(3)
             }
             Kind::Ern => {
-                // Keep "er": the stem is the indefinite "minister".
+                // Keep "er": the stem is the indefinite "minister". Not for
+                // an adjective in -ern ("modern", "intern": modernt).
                 let indefinite = &w[..w.len() - 1];
-                if lex.form(indefinite) >= 3 {
+                if lex.form(indefinite) >= 3 && lex.form(&format!("{w}t")) == 0 {
                     stem = indefinite;
                     stripped = "n";
                     break;
@@ -746,6 +750,13 @@ mod tests {
         check_meet(&["antagen", "antaget", "antagna"]);
         check_meet(&["tagen", "tagna"]);
         check_meet(&["godkänd", "godkänt", "godkända"]);
+    }
+
+    #[test]
+    fn adjectives_in_ern_stay_adjectives() {
+        check_meet(&["modern", "modernt", "moderna"]);
+        check_meet(&["intern", "internt", "interna"]);
+        check_apart("modern", "moder");
     }
 
     #[test]
