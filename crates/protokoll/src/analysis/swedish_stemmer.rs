@@ -228,7 +228,8 @@ enum Kind {
     VowelR,
     /// Definite `-n` after a vowel other than a, e (miljön, idén).
     VowelN,
-    /// Definite `-ern` of `-er` nouns: "ministern" → "minister" (then syncope).
+    /// Definite `-ern`, `-eln` of `-er`, `-el` nouns: "ministern" →
+    /// "minister", "regeln" → "regel" (then syncope).
     Ern,
     /// The plural `-na` of a strong participle (skrivna, antagna, tagna):
     /// stripped when the participle's `-en`/`-et` forms are attested and
@@ -264,6 +265,7 @@ const SUFFIXES: &[(&str, usize, Kind)] = &[
     ("erar", 3, Kind::Era),
     ("aren", 3, Kind::Plain),
     ("ern", 3, Kind::Ern),
+    ("eln", 3, Kind::Ern),
     ("aste", 3, Kind::Guard),
     ("era", 3, Kind::Era),
     ("ing", 3, Kind::Ing),
@@ -590,12 +592,19 @@ fn finish(out: &mut String, start: usize, lex: &Lexicon, _stripped: &str) {
 fn guarded(lex: &Lexicon, kind: Kind, b: &str, w: &str, fw: u32) -> bool {
     match kind {
         Kind::Guard => {
-            evidence(
+            let mut found = evidence(
                 lex,
                 b,
                 &["", "a", "e", "en", "et", "ar", "er", "or", "t"],
                 w,
-            ) >= (fw / 20).max(3)
+            );
+            // regler, fåglar, ministrar: the plural of a word that drops
+            // the e of its last syllable (regel, fågel, minister), whose
+            // singular is the evidence.
+            if let Some(open) = unsyncopated(b) {
+                found += lex.form(&open) + form2(lex, &open, "n", "");
+            }
+            found >= (fw / 20).max(3)
         }
         Kind::Verb => {
             evidence(lex, b, &["a", "ar", "ade", "at", "as", "ad", "er"], w) >= (fw / 20).max(3)
@@ -617,6 +626,18 @@ fn guarded(lex: &Lexicon, kind: Kind, b: &str, w: &str, fw: u32) -> bool {
         }
         _ => false,
     }
+}
+
+/// `b` with the e back that a final l, r or n after a consonant lost
+/// ("regl" → "regel", "ministr" → "minister").
+fn unsyncopated(b: &str) -> Option<String> {
+    let mut chars = b.chars().rev();
+    let (last, before) = (chars.next()?, chars.next()?);
+    if !matches!(last, 'l' | 'r' | 'n') || is_vowel(before) || before == last {
+        return None;
+    }
+    let cut = b.len() - last.len_utf8();
+    Some(format!("{}e{last}", &b[..cut]))
 }
 
 fn kind_of(suffix: &str) -> Option<Kind> {
@@ -750,6 +771,13 @@ mod tests {
         check_meet(&["antagen", "antaget", "antagna"]);
         check_meet(&["tagen", "tagna"]);
         check_meet(&["godkänd", "godkänt", "godkända"]);
+    }
+
+    #[test]
+    fn plurals_of_words_that_drop_an_e_meet_their_singular() {
+        check_meet(&["regel", "regeln", "regler", "reglerna"]);
+        check_meet(&["fågel", "fåglar", "fåglarna"]);
+        check_meet(&["minister", "ministern", "ministrar", "ministrarna"]);
     }
 
     #[test]
