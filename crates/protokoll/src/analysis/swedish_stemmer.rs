@@ -269,10 +269,11 @@ const SUFFIXES: &[(&str, usize, Kind)] = &[
     ("aste", 3, Kind::Guard),
     ("era", 3, Kind::Era),
     ("ing", 3, Kind::Ing),
+    // Before "ena": "yttrandena" is the plural of "yttrande".
+    ("andena", 3, Kind::Participle),
     ("ena", 3, Kind::Plain),
     ("are", 3, Kind::Plain),
     ("ast", 3, Kind::Guard),
-    ("andena", 3, Kind::Participle),
     ("andet", 3, Kind::Participle),
     ("anden", 3, Kind::Participle),
     ("endet", 3, Kind::Participle),
@@ -778,6 +779,11 @@ mod tests {
         check_meet(&["regel", "regeln", "regler", "reglerna"]);
         check_meet(&["fågel", "fåglar", "fåglarna"]);
         check_meet(&["minister", "ministern", "ministrar", "ministrarna"]);
+    }
+
+    #[test]
+    fn nouns_in_ande_meet_in_every_form() {
+        check_meet(&["yttrande", "yttrandet", "yttranden", "yttrandena"]);
     }
 
     #[test]
