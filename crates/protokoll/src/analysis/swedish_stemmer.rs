@@ -228,8 +228,9 @@ enum Kind {
     VowelR,
     /// Definite `-n` after a vowel other than a, e (miljön, idén).
     VowelN,
-    /// Definite `-ern`, `-eln` of `-er`, `-el` nouns: "ministern" →
-    /// "minister", "regeln" → "regel" (then syncope).
+    /// Definite `-ern`, `-eln`, `-orn` of `-er`, `-el`, `-or` nouns:
+    /// "ministern" → "minister", "regeln" → "regel" (then syncope),
+    /// "revisorn" → "revisor".
     Ern,
     /// The plural `-na` of a strong participle (skrivna, antagna, tagna):
     /// stripped when the participle's `-en`/`-et` forms are attested and
@@ -266,6 +267,7 @@ const SUFFIXES: &[(&str, usize, Kind)] = &[
     ("aren", 3, Kind::Plain),
     ("ern", 3, Kind::Ern),
     ("eln", 3, Kind::Ern),
+    ("orn", 3, Kind::Ern),
     ("aste", 3, Kind::Guard),
     ("era", 3, Kind::Era),
     ("ing", 3, Kind::Ing),
@@ -779,6 +781,13 @@ mod tests {
         check_meet(&["regel", "regeln", "regler", "reglerna"]);
         check_meet(&["fågel", "fåglar", "fåglarna"]);
         check_meet(&["minister", "ministern", "ministrar", "ministrarna"]);
+    }
+
+    #[test]
+    fn nouns_in_or_meet_their_definite_form() {
+        check_meet(&["revisor", "revisorn", "revisorer", "revisorerna"]);
+        check_meet(&["sektor", "sektorn", "sektorer"]);
+        check_apart("korn", "kor");
     }
 
     #[test]
