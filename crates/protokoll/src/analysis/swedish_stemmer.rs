@@ -155,6 +155,41 @@ pub(crate) fn stem_into(word: &str, lex: &Lexicon, out: &mut String) {
             }
         }
     }
+    // Strong verbs change their vowel: "antog" and "antagit" are forms of
+    // "anta", "föreslog" of "föreslå". Such a form stems as its
+    // infinitive, when the lexicon knows that infinitive with the same
+    // prefix ("kasse" would make "kassett" a form of "se": "sett" is not
+    // in the table for that reason).
+    for &(form, infinitive) in STRONG {
+        let Some(prefix) = word.strip_suffix(form) else {
+            continue;
+        };
+        // "drog" alone is a drug. "handlade", "rensade" are the weak
+        // "handla", "rensa", not "handlägga", "rensäga".
+        let weak = !prefix.is_empty()
+            && form
+                .strip_suffix("de")
+                .is_some_and(|w| form3(lex, prefix, w, "") > 0);
+        // "åtog" would meet "åta", stemmed "åt" like the preposition.
+        if (form == "drog" && prefix.is_empty()) || prefix == "å" || weak {
+            continue;
+        }
+        let mut inf = String::with_capacity(prefix.len() + infinitive.len());
+        inf.push_str(prefix);
+        inf.push_str(infinitive);
+        if lex.form(&inf) > 0 {
+            stem_into(&inf, lex, out);
+            return;
+        }
+        // "bordlagt": an unknown compound of a known word and the verb.
+        // Not for -lade and -sade, the past of many weak verbs the lexicon
+        // may lack ("tilltalade", "konstlade").
+        if nchars(prefix) >= 3 && lex.form(prefix) >= 3 && !matches!(form, "lade" | "sade") {
+            stem_into(infinitive, lex, out);
+            out.insert_str(0, prefix);
+            return;
+        }
+    }
     // Known words were stemmed when the lexicon was loaded (while it loads,
     // the table is still empty and the rules below run).
     if let Some(stem) = lex.known_stem(word) {
@@ -299,6 +334,63 @@ const SUFFIXES: &[(&str, usize, Kind)] = &[
     ("t", 3, Kind::AdjT),
     ("r", 3, Kind::VowelR),
     ("n", 3, Kind::VowelN),
+];
+
+/// Past tense and supine endings of strong and irregular verbs, with the
+/// infinitive ending they stand for. Only endings that are no other
+/// word's: "steg" (a step), "band" (a band), "såg" as a supine, "for",
+/// "bad" and "kom" are left out.
+const STRONG: &[(&str, &str)] = &[
+    ("tagits", "ta"),
+    ("tagit", "ta"),
+    ("tog", "ta"),
+    ("slagits", "slå"),
+    ("slagit", "slå"),
+    ("slog", "slå"),
+    ("dragits", "dra"),
+    ("dragit", "dra"),
+    ("drog", "dra"),
+    ("givits", "ge"),
+    ("givit", "ge"),
+    ("gav", "ge"),
+    ("stod", "stå"),
+    ("stått", "stå"),
+    ("gick", "gå"),
+    ("gått", "gå"),
+    ("fick", "få"),
+    ("fått", "få"),
+    ("lade", "lägga"),
+    ("lagts", "lägga"),
+    ("lagt", "lägga"),
+    ("skrivits", "skriva"),
+    ("skrivit", "skriva"),
+    ("skrev", "skriva"),
+    ("blivit", "bli"),
+    ("blev", "bli"),
+    ("hållits", "hålla"),
+    ("hållit", "hålla"),
+    ("höll", "hålla"),
+    ("drivits", "driva"),
+    ("drivit", "driva"),
+    ("drev", "driva"),
+    ("brutits", "bryta"),
+    ("brutit", "bryta"),
+    ("bröt", "bryta"),
+    ("bjudits", "bjuda"),
+    ("bjudit", "bjuda"),
+    ("bjöd", "bjuda"),
+    ("vunnit", "vinna"),
+    ("vann", "vinna"),
+    ("funnit", "finna"),
+    ("fann", "finna"),
+    ("gjorts", "göra"),
+    ("gjorde", "göra"),
+    ("gjort", "göra"),
+    ("sade", "säga"),
+    ("sagt", "säga"),
+    ("kunde", "kunna"),
+    ("kunnat", "kunna"),
+    ("lät", "låta"),
 ];
 
 /// Stems of umlaut plurals (after `-er`/`-erna` is stripped) and their singular stems.
@@ -781,6 +873,24 @@ mod tests {
         check_meet(&["regel", "regeln", "regler", "reglerna"]);
         check_meet(&["fågel", "fåglar", "fåglarna"]);
         check_meet(&["minister", "ministern", "ministrar", "ministrarna"]);
+    }
+
+    #[test]
+    fn weak_verbs_and_nouns_that_look_strong_stay_apart() {
+        check_apart("handlade", "handlägga");
+        check_apart("rensade", "rensäga");
+        check_apart("klassade", "klassäga");
+        check_apart("drog", "dra");
+    }
+
+    #[test]
+    fn strong_verbs_meet_their_infinitive() {
+        check_meet(&["anta", "antar", "antog", "antagit", "antas"]);
+        check_meet(&["föreslå", "föreslår", "föreslog", "föreslagit"]);
+        check_meet(&["uppdra", "uppdrar", "uppdrog", "uppdragit"]);
+        check_meet(&["bordlägga", "bordlägger", "bordlagt"]);
+        check_meet(&["säga", "säger", "sade", "sagt"]);
+        check_meet(&["genomföra", "genomförde", "genomfört"]);
     }
 
     #[test]
