@@ -155,7 +155,14 @@ pub(crate) fn stem_into(word: &str, lex: &Lexicon, out: &mut String) {
             }
         }
     }
-    // Strong verbs change their vowel: "antog" and "antagit" are forms of
+    // Known words were stemmed when the lexicon was loaded (while it loads,
+    // the table is still empty and the rules below run).
+    if let Some(stem) = lex.known_stem(word) {
+        out.push_str(stem);
+        return;
+    }
+    // Strong verbs change their vowel (known words have this in their
+    // stored stem already): "antog" and "antagit" are forms of
     // "anta", "föreslog" of "föreslå". Such a form stems as its
     // infinitive, when the lexicon knows that infinitive with the same
     // prefix ("kasse" would make "kassett" a form of "se": "sett" is not
@@ -189,12 +196,6 @@ pub(crate) fn stem_into(word: &str, lex: &Lexicon, out: &mut String) {
             out.insert_str(0, prefix);
             return;
         }
-    }
-    // Known words were stemmed when the lexicon was loaded (while it loads,
-    // the table is still empty and the rules below run).
-    if let Some(stem) = lex.known_stem(word) {
-        out.push_str(stem);
-        return;
     }
     if lex.form(word) > 0 || word.strip_suffix('s').is_some_and(|b| lex.form(b) > 0) {
         rules(word, lex, out);
@@ -564,7 +565,7 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
                 // Keep "er": the stem is the indefinite "minister". Not for
                 // an adjective in -ern ("modern", "intern": modernt).
                 let indefinite = &w[..w.len() - 1];
-                if lex.form(indefinite) >= 3 && lex.form(&format!("{w}t")) == 0 {
+                if lex.form(indefinite) >= 3 && form2(lex, w, "t", "") == 0 {
                     stem = indefinite;
                     stripped = "n";
                     break;
