@@ -10,6 +10,7 @@
 
 use std::ops::Bound;
 
+use rayon::prelude::*;
 use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Query, RangeQuery, TermQuery, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -159,29 +160,41 @@ impl Counting {
             Select::all(&self.all, scoring)?,
             Select::all(&self.none, scoring)?,
         );
-        let mut total = 0;
-        for reader in searcher.segment_readers() {
-            let mut hits = Bits::new(reader.max_doc());
-            for w in &any {
-                hits.mark(w.scorer(reader, 1.0)?.as_mut());
-            }
-            for term in &self.any_terms {
-                hits.mark_term(reader, term)?;
-            }
-            if !all.is_empty() || !none.is_empty() {
-                hits.keep(&allowed(reader, &all, &none)?);
-            }
-            if let Some(dates) = &self.dates {
-                let window = dates.open(reader)?;
-                if window.cheaper_by_days(hits.count() as u64) {
-                    hits.keep(&dates.marked(reader)?);
-                } else {
-                    hits.retain(|doc| window.contains(doc));
-                }
-            }
-            total += hits.count_alive(reader);
+        // The segments are counted in parallel, each on its own bitset.
+        let counts = searcher
+            .segment_readers()
+            .par_iter()
+            .map(|reader| self.count_segment(reader, &any, &all, &none))
+            .collect::<tantivy::Result<Vec<usize>>>()?;
+        Ok(counts.into_iter().sum())
+    }
+
+    fn count_segment(
+        &self,
+        reader: &SegmentReader,
+        any: &[Box<dyn Weight>],
+        all: &[Select],
+        none: &[Select],
+    ) -> tantivy::Result<usize> {
+        let mut hits = Bits::new(reader.max_doc());
+        for w in any {
+            hits.mark(w.scorer(reader, 1.0)?.as_mut());
         }
-        Ok(total)
+        for term in &self.any_terms {
+            hits.mark_term(reader, term)?;
+        }
+        if !all.is_empty() || !none.is_empty() {
+            hits.keep(&allowed(reader, all, none)?);
+        }
+        if let Some(dates) = &self.dates {
+            let window = dates.open(reader)?;
+            if window.cheaper_by_days(hits.count() as u64) {
+                hits.keep(&dates.marked(reader)?);
+            } else {
+                hits.retain(|doc| window.contains(doc));
+            }
+        }
+        Ok(hits.count_alive(reader))
     }
 }
 

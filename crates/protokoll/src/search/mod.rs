@@ -28,7 +28,9 @@ pub mod snippet;
 mod unit;
 mod wand;
 
-use tantivy::collector::{Count, TopDocs};
+use rayon::prelude::*;
+use tantivy::collector::{Collector, Count, TopDocs};
+use tantivy::query::EnableScoring;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
@@ -75,68 +77,88 @@ impl Archive {
         let docs_in_index = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
         let limit = query.limit.min(MAX_LIMIT).min(docs_in_index);
         let offset = query.offset;
-        let (docs, total): (Vec<(f32, DocAddress)>, usize) =
-            if limit == 0 || offset >= docs_in_index {
-                (Vec::new(), searcher.search(&*built.query, &Count)?)
-            } else if built.scored {
-                self.ranked(&searcher, &built, offset, limit)?
-            } else {
-                // Nothing to rank by: list oldest first.
-                let top = TopDocs::with_limit(limit)
-                    .and_offset(offset)
-                    .order_by_fast_field::<tantivy::DateTime>("date", Order::Asc);
-                let (docs, total) = searcher.search(&*built.query, &(top, Count))?;
-                (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
-            };
-        let mut analyzer = self.analyzer(INDEX_TOKENIZER)?;
-        let mut hits = Vec::with_capacity(docs.len());
-        for (score, addr) in docs {
-            if let Some(hit) = self.hit(
-                &searcher,
-                score,
-                addr,
-                query.snippets.then_some(&built.highlighter),
-                &mut analyzer,
-            )? {
-                hits.push(hit);
-            }
-        }
+        let (docs, total): (Page, usize) = if limit == 0 || offset >= docs_in_index {
+            (Vec::new(), collect(&searcher, &*built.query, &Count)?)
+        } else if built.scored && (built.prunable || built.conjunction.is_some()) {
+            // The page comes from a cheaper query than the hits' (one
+            // word's pruned unit, or the intersection of the units), so
+            // the total is counted apart, on bitsets: side by side with
+            // the page, each over the segments in parallel.
+            let (page, total) = rayon::join(
+                || self.ranked(&searcher, &built, offset, limit, false),
+                || built.counting.count(&searcher),
+            );
+            let (page, _) = page?;
+            (page, total?)
+        } else if built.scored {
+            let (page, total) = self.ranked(&searcher, &built, offset, limit, true)?;
+            (page, total.unwrap_or_default())
+        } else {
+            // Nothing to rank by: list oldest first.
+            let top = TopDocs::with_limit(limit)
+                .and_offset(offset)
+                .order_by_fast_field::<tantivy::DateTime>("date", Order::Asc);
+            let (docs, total) = collect(&searcher, &*built.query, &(top, Count))?;
+            (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
+        };
+        // Each hit decompresses a block of the store: they are read in
+        // parallel, in rank order.
+        let analyzer = self.analyzer(INDEX_TOKENIZER)?;
+        let highlighter = query.snippets.then_some(&built.highlighter);
+        let hits = docs
+            .into_par_iter()
+            .map_init(
+                || analyzer.clone(),
+                |analyzer, (score, addr)| self.hit(&searcher, score, addr, highlighter, analyzer),
+            )
+            .collect::<Result<Vec<Option<Hit>>>>()?;
         Ok(SearchResults {
             query: query.text.clone(),
             total,
-            hits,
+            hits: hits.into_iter().flatten().collect(),
         })
     }
 
-    /// The page `offset..offset + limit` of a scored query, and the total.
+    /// The page `offset..offset + limit` of a scored query, and its total
+    /// when `count` asks for it: counted in the same pass as the page when
+    /// the page needs a pass over every hit.
     fn ranked(
         &self,
         searcher: &Searcher,
         built: &build::Built,
         offset: usize,
         limit: usize,
-    ) -> Result<(Vec<(f32, DocAddress)>, usize)> {
+        count: bool,
+    ) -> Result<(Page, Option<usize>)> {
+        // Every hit of the query, ranked, and counted if asked.
+        let every_hit = |top: TopDocs| -> Result<(Page, Option<usize>)> {
+            let top = top.order_by_score();
+            Ok(if count {
+                let (page, total) = collect(searcher, &*built.query, &(top, Count))?;
+                (page, Some(total))
+            } else {
+                (collect(searcher, &*built.query, &top)?, None)
+            })
+        };
+        let counted_apart = || -> Result<Option<usize>> {
+            Ok(match count {
+                true => Some(built.counting.count(searcher)?),
+                false => None,
+            })
+        };
         if built.prunable {
             // Ranked alone, the word's unit skips what cannot make the page
-            // (`wand`); the total is counted apart, on bitsets.
+            // (`wand`); its total is counted apart, on bitsets.
             let top = TopDocs::with_limit(limit)
                 .and_offset(offset)
                 .order_by_score();
-            let page = searcher.search(&*built.query, &top)?;
-            return Ok((page, built.counting.count(searcher)?));
+            return Ok((collect(searcher, &*built.query, &top)?, counted_apart()?));
         }
         if built.rescore.is_empty() {
-            let top = TopDocs::with_limit(limit)
-                .and_offset(offset)
-                .order_by_score();
-            let (page, total) = match self.best_of_every_unit(searcher, built, offset + limit)? {
-                Some(docs) => (
-                    docs.into_iter().skip(offset).collect(),
-                    built.counting.count(searcher)?,
-                ),
-                None => searcher.search(&*built.query, &(top, Count))?,
+            return match self.best_of_every_unit(searcher, built, offset + limit)? {
+                Some(docs) => Ok((docs.into_iter().skip(offset).collect(), counted_apart()?)),
+                None => every_hit(TopDocs::with_limit(limit).and_offset(offset)),
             };
-            return Ok((page, total));
         }
         // The bonus reorders the best RESCORE_WINDOW documents by the
         // ranking without it; the ones after keep that ranking. A bonus
@@ -145,11 +167,8 @@ impl Archive {
         // exactly as a shallow one.
         let window = RESCORE_WINDOW.max(offset + limit);
         let (mut docs, total) = match self.best_of_every_unit(searcher, built, window)? {
-            Some(docs) => (docs, built.counting.count(searcher)?),
-            None => {
-                let top = TopDocs::with_limit(window).order_by_score();
-                searcher.search(&*built.query, &(top, Count))?
-            }
+            Some(docs) => (docs, counted_apart()?),
+            None => every_hit(TopDocs::with_limit(window))?,
         };
         let head = docs.len().min(RESCORE_WINDOW);
         for bonus in &built.rescore {
@@ -173,7 +192,7 @@ impl Archive {
             return Ok(None);
         };
         let top = TopDocs::with_limit(window).order_by_score();
-        let docs = searcher.search(&**every, &top)?;
+        let docs = collect(searcher, &**every, &top)?;
         let full = docs.len() == window && docs.last().is_some_and(|(s, _)| s >= tiers);
         Ok(full.then_some(docs))
     }
@@ -301,6 +320,32 @@ impl Archive {
             path,
         }))
     }
+}
+
+/// Scored documents, best first.
+type Page = Vec<(f32, DocAddress)>;
+
+/// Runs `collector` over every segment of `searcher`, the segments in
+/// parallel on rayon's pool, and merges the segments' fruits in segment
+/// order, as [`Searcher::search`] does on one thread.
+fn collect<C: Collector>(
+    searcher: &Searcher,
+    query: &dyn tantivy::query::Query,
+    collector: &C,
+) -> tantivy::Result<C::Fruit> {
+    let scoring = if collector.requires_scoring() {
+        EnableScoring::enabled_from_searcher(searcher)
+    } else {
+        EnableScoring::disabled_from_searcher(searcher)
+    };
+    let weight = query.weight(scoring)?;
+    let fruits = searcher
+        .segment_readers()
+        .par_iter()
+        .enumerate()
+        .map(|(ord, reader)| collector.collect_segment(weight.as_ref(), ord as u32, reader))
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    collector.merge_fruits(fruits)
 }
 
 /// A small deterministic random source for the tests' generated indexes.
