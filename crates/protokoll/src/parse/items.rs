@@ -96,8 +96,12 @@ pub fn segment(lines: &[Line<'_>], furniture: &[bool]) -> Segments {
 
 fn item_start(line: &Line<'_>) -> Option<Start> {
     let first = line.text.as_bytes().first().copied().unwrap_or(b' ');
-    // Every item head starts with "§", a digit, "Punkt", "Ärende" or a mark.
-    if !(first.is_ascii_digit() || matches!(first, 0xC2 | 0xC3 | b'*' | b'_' | b'p' | b'P')) {
+    // Every item head starts with "§", a digit, "Punkt", "Ärende", a mark,
+    // or a committee's letters before "§" ("BUN § 34").
+    if !(first.is_ascii_digit()
+        || first.is_ascii_uppercase()
+        || matches!(first, 0xC2 | 0xC3 | b'*' | b'_' | b'p'))
+    {
         return None;
     }
     let (t, bold) = match unwrap_bold(line.text) {
@@ -111,24 +115,8 @@ fn item_start(line: &Line<'_>) -> Option<Start> {
         std::borrow::Cow::Borrowed(line.clean.as_ref())
     };
     let t = t.trim_ws();
-    if let Some(rest) = t.strip_prefix('§') {
-        if rest.starts_with('§') {
-            return None;
-        }
-        let rest = rest.trim_start();
-        let d = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if d == 0 || d > 5 {
-            return None;
-        }
-        let value: u32 = rest[..d].parse().ok()?;
-        let after = rest[d..].trim_start();
-        if let Some(r) = after.strip_prefix(['-', '–']) {
-            let r = r.trim_start();
-            if r.starts_with('§') || r.starts_with(|c: char| c.is_ascii_digit()) {
-                return None;
-            }
-        }
-        let after = after.trim_start_matches(['.', ':', '-', '–', ' ', '\t']);
+    if let Some(p) = paragraph_head(t) {
+        let after = p.rest.trim_start_matches(['.', ':', '-', '–', ' ', '\t']);
         let title = cells(after).next().unwrap_or("");
         let title = if title.is_empty() || is_reference(title) {
             None
@@ -137,8 +125,8 @@ fn item_start(line: &Line<'_>) -> Option<Start> {
         };
         return Some(Start {
             form: Form::Paragraph,
-            value,
-            number: format!("§ {value}"),
+            value: p.value,
+            number: p.number,
             title,
             marked,
         });
@@ -175,6 +163,87 @@ fn item_start(line: &Line<'_>) -> Option<Start> {
         number: value.to_string(),
         title: Some(title.to_string()),
         marked,
+    })
+}
+
+/// A paragraph's number at the start of a line, as written: "§ 22",
+/// "§22", "§ 50/23" (with the year), "BUN § 34" (with the committee's
+/// letters), "1 §" (the number first, as companies and associations write
+/// it). Not "§§ 4-6" or "§ 4-§ 6", which refer to several.
+struct ParagraphHead<'a> {
+    value: u32,
+    number: String,
+    rest: &'a str,
+}
+
+fn paragraph_head(t: &str) -> Option<ParagraphHead<'_>> {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    // "1 §" or "12§": the number first.
+    let d = digits(t);
+    if (1..=4).contains(&d) {
+        let after = t[d..].trim_start_matches([' ', '\t']);
+        let rest = after.strip_prefix('§')?;
+        if rest.starts_with('§') || rest.starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        return Some(ParagraphHead {
+            value: t[..d].parse().ok()?,
+            number: format!("{} §", &t[..d]),
+            rest,
+        });
+    }
+    // "BUN § 34": a committee's capitals (a hyphen allowed) before "§".
+    let head = &t.as_bytes()[..t.len().min(12)];
+    let at = head.windows(2).position(|w| w == "§".as_bytes());
+    let (prefix, t) = match at {
+        Some(0) => ("", t),
+        Some(k) => {
+            let letters = t[..k].trim_end_matches([' ', '\t']);
+            let n = letters.chars().count();
+            let caps = letters.chars().all(|c| c.is_uppercase() || c == '-')
+                && letters.chars().any(char::is_uppercase);
+            if !(2..=8).contains(&n) || !caps || letters.ends_with('-') {
+                return None;
+            }
+            (letters, &t[k..])
+        }
+        None => return None,
+    };
+    let rest = t.strip_prefix('§')?;
+    if rest.starts_with('§') {
+        return None;
+    }
+    let gap = rest.len() - rest.trim_start().len();
+    let rest = rest.trim_start();
+    let d = digits(rest);
+    if d == 0 || d > 5 {
+        return None;
+    }
+    let value: u32 = rest[..d].parse().ok()?;
+    let mut end = d;
+    // "§ 50/23": the paragraph of the year 2023.
+    if let Some(year) = rest[d..].strip_prefix('/') {
+        let y = digits(year);
+        if y == 2 || y == 4 {
+            end = d + 1 + y;
+        }
+    }
+    let after = rest[end..].trim_start();
+    if let Some(r) = after.strip_prefix(['-', '–']) {
+        let r = r.trim_start();
+        if r.starts_with('§') || r.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+    }
+    let space = if gap > 0 { " " } else { "" };
+    let number = match prefix {
+        "" => format!("§{space}{}", &rest[..end]),
+        p => format!("{p} §{space}{}", &rest[..end]),
+    };
+    Some(ParagraphHead {
+        value,
+        number,
+        rest: after,
     })
 }
 
@@ -586,10 +655,7 @@ fn accept(
     if start.title.is_some() && !plausible_title(start, &title) {
         return None;
     }
-    let same_form = |it: &RawItem| {
-        let para = it.number.as_deref().is_some_and(|n| n.starts_with('§'));
-        para == (start.form == Form::Paragraph)
-    };
+    let same_form = |it: &RawItem| (it.form == Form::Paragraph) == (start.form == Form::Paragraph);
     let last = items
         .iter()
         .rev()
@@ -707,6 +773,53 @@ mod tests {
                 (Some("§ 24"), "Avrapportering"),
             ],
         );
+    }
+
+    #[test]
+    fn paragraph_numbers_as_committees_companies_and_associations_write_them() {
+        // The committee's letters before "§", the paragraph's year after it.
+        check(
+            "BUN § 34\nFastställande av dagordning\n\nBeslut\nText.\n\n\
+             BUN § 35        Dnr BUN 2023/0045\nBudgetuppföljning\n\nText.\n",
+            &[
+                (Some("BUN § 34"), "Fastställande av dagordning"),
+                (Some("BUN § 35"), "Budgetuppföljning"),
+            ],
+        );
+        check(
+            "§ 50/23  GODKÄNNANDE AV DAGORDNING\n\nText.\n\n§ 51/23  DELÅRSRAPPORT (Dnr 2023/12)\n\nText.\n",
+            &[
+                (Some("§ 50/23"), "GODKÄNNANDE AV DAGORDNING"),
+                (Some("§ 51/23"), "DELÅRSRAPPORT (Dnr 2023/12)"),
+            ],
+        );
+        // The number first, and "§1" without a space, each as written.
+        check(
+            "1 §  Sammanträdets öppnande\n\nText.\n\n2 §\tVal av justerare\n\nText.\n",
+            &[
+                (Some("1 §"), "Sammanträdets öppnande"),
+                (Some("2 §"), "Val av justerare"),
+            ],
+        );
+        check(
+            "§1 Stämmans öppnande\n\nText.\n\n§2 Val av stämmoordförande\n\nText.\n",
+            &[
+                (Some("§1"), "Stämmans öppnande"),
+                (Some("§2"), "Val av stämmoordförande"),
+            ],
+        );
+        // Lowercase words before "§", a reference to several paragraphs,
+        // "12 §§" and a law's "3 § kommunallagen" in a sentence are no heads.
+        for line in [
+            "enligt § 12 Text",
+            "Kommunstyrelsen § 12 beslutade",
+            "§§ 4-6 Justerade",
+            "12 §§ Text",
+            "3 §kommunallagen",
+        ] {
+            let lines = split_lines(line);
+            assert!(item_start(&lines[0]).is_none(), "{line}");
+        }
     }
 
     #[test]
