@@ -61,14 +61,19 @@ pub fn is_marker(text: &str) -> bool {
             || super::text::eq_ci(cell, "sida")
             || MARKERS
                 .iter()
-                .any(|m| strip_prefix_ci(cell, m).is_some_and(|r| r.len() < 12))
-            || cell.chars().all(|c| matches!(c, '.' | '_' | '…'));
+                .any(|m| strip_prefix_ci(cell, m).is_some_and(|r| r.len() < 12 || is_filler(r)))
+            || is_filler(cell);
         if !marker {
             return false;
         }
         any = true;
     }
     any
+}
+
+/// Whether `s` is only the dots or rules of a box to sign in.
+fn is_filler(s: &str) -> bool {
+    s.chars().all(|c| matches!(c, '.' | '_' | '…' | ' ' | '\t'))
 }
 
 /// A fast hash for counting the lines of one document (the multiply and
@@ -211,5 +216,11 @@ mod tests {
         assert!(!is_marker("Kommunfullmäktige beslutar enligt bilaga 2"));
         assert!(!is_marker("Justerandes signatur saknas på sidan"));
         assert!(!is_marker("3 ledamöter"));
+        assert!(is_marker(
+            "Justerandes signatur ______________        Utdragsbestyrkande ______________"
+        ));
+        assert!(is_marker(
+            "BARN- OCH UTBILDNINGSNÄMNDEN            Sammanträdesdatum 2023-03-14            Blad 3"
+        ));
     }
 }

@@ -925,19 +925,24 @@ fn dedup(people: &mut Vec<Person>) {
     people.retain(|p| seen.insert(p.name.to_lowercase()));
 }
 
-/// A page number as PDF exports print it: "1(9)", "Sida 3 av 12", "3 (12)".
+/// A page number as PDF exports print it: "1(9)", "Sida 3 av 12", "3 (12)",
+/// "Blad 2".
 pub fn is_page_number(s: &str) -> bool {
     let s = s.trim_ws();
-    let s = strip_prefix_ci(s, "sida")
+    let word = strip_prefix_ci(s, "sida")
         .or_else(|| strip_prefix_ci(s, "sid"))
-        .unwrap_or(s)
-        .trim_ws();
+        .or_else(|| strip_prefix_ci(s, "blad"));
+    let s = word.unwrap_or(s).trim_ws();
     let b = s.as_bytes();
     let d1 = b.iter().take_while(|c| c.is_ascii_digit()).count();
     if d1 == 0 || d1 > 4 {
         return false;
     }
     let rest = s[d1..].trim_start();
+    // "Sida 3", "Blad 2": the word makes a bare number a page's.
+    if word.is_some() && rest.is_empty() {
+        return true;
+    }
     if let Some(r) = rest.strip_prefix('(') {
         let r = r.trim_ws();
         let d2 = r.bytes().take_while(u8::is_ascii_digit).count();
@@ -1334,10 +1339,17 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for s in ["1(9)", "Sida 3 av 12", "3 (12)", "Sida 2(5)"] {
+        for s in [
+            "1(9)",
+            "Sida 3 av 12",
+            "3 (12)",
+            "Sida 2(5)",
+            "Blad 2",
+            "Sida 4",
+        ] {
             assert!(is_page_number(s), "{s}");
         }
-        for s in ["2020", "3 av dem", "§ 3"] {
+        for s in ["2020", "3 av dem", "§ 3", "Bladet 2", "Blad 2 kap"] {
             assert!(!is_page_number(s), "{s}");
         }
     }
