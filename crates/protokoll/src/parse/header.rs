@@ -97,6 +97,11 @@ const KEYS: &[(&str, Key)] = &[
     ("deltagande", Key::Present),
     ("ledamöter", Key::Present),
     ("ersättare", Key::Present),
+    ("styrelseledamöter", Key::Present),
+    ("suppleanter", Key::Present),
+    ("förtroendevalda", Key::Present),
+    ("tjänstemän", Key::Present),
+    ("tjänstepersoner", Key::Present),
     ("frånvarande ledamöter", Key::Absent),
     ("frånvarande", Key::Absent),
     // Typing slips seen in real minutes.
@@ -240,6 +245,14 @@ pub fn key_line(s: &str) -> Option<(Key, &str)> {
         if r.starts_with(['-', '–']) {
             return Some((key, r.trim_start_matches(['-', '–']).trim_ws()));
         }
+        // "Närvarande styrelseledamöter:", "Frånvarande från förvaltningen:":
+        // the key with the group it lists.
+        if let (Key::Present | Key::Absent, Some((group, value))) = (key, r.split_once(':')) {
+            let words = group.split_whitespace().count();
+            if words <= 3 && group.chars().all(|c| c.is_lowercase() || c == ' ') {
+                return Some((key, value.trim_ws()));
+            }
+        }
         let first = r
             .split([',', '('])
             .next()
@@ -331,9 +344,19 @@ pub fn is_trailer_start(text: &str) -> bool {
         .unwrap_or(text);
     let t = head.trim_end().trim_end_matches([':', '-', '–']).trim_end();
     match key {
-        Key::Present => !["ledamöter", "ersättare", "deltagare", "medverkande"]
-            .iter()
-            .any(|w| eq_ci(t, w)),
+        Key::Present => ![
+            "ledamöter",
+            "ersättare",
+            "deltagare",
+            "medverkande",
+            "styrelseledamöter",
+            "suppleanter",
+            "förtroendevalda",
+            "tjänstemän",
+            "tjänstepersoner",
+        ]
+        .iter()
+        .any(|w| eq_ci(t, w)),
         Key::Absent | Key::Signatures => true,
         Key::Secretary => !eq_ci(t, "sekreterare") || text.contains(':'),
         Key::Ignore => strip_prefix_ci(text, "justera").is_some(),
@@ -434,8 +457,15 @@ impl<'m> HeaderReader<'m> {
             if self.signature_line(t) {
                 return;
             }
-        } else if let State::List(_) = self.state {
-            if !t.contains(':') {
+        } else if let State::List(present) = self.state {
+            // "Frånvarande" after the present: a new list, not a label in it;
+            // and no label ("Justerare") heads a sub-list of the absent.
+            let switches = || match key_line(t) {
+                Some((Key::Absent, _)) => present,
+                Some(_) => !present,
+                None => false,
+            };
+            if !t.contains(':') && !switches() {
                 if let Some(role) = label(t) {
                     self.next_role = Some(role);
                     return;
@@ -671,7 +701,22 @@ impl<'m> HeaderReader<'m> {
         let before = list.len();
         people_in(cell, list);
         if list.len() == before {
-            return None;
+            // "PRO: Birgit Andersson, Sven-Åke Persson": people grouped by
+            // the organisation they come for.
+            let (group, rest) = cell.split_once(':')?;
+            let group = group.trim_ws();
+            if group.is_empty() || group.len() > 40 || group.split_whitespace().count() > 4 {
+                return None;
+            }
+            people_in(rest, list);
+            for p in &mut list[before..] {
+                if p.affiliation.is_none() {
+                    p.affiliation = Some(group.to_string());
+                }
+            }
+            if list.len() == before {
+                return None;
+            }
         }
         let last = list.last().map(|p| p.name.clone());
         // Each person of an inline list may carry a role ("Anna Ek (S),
@@ -1072,6 +1117,54 @@ mod tests {
 
     fn names(people: &[Person]) -> Vec<&str> {
         people.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn attendee_groups_dashes_and_semicolons() {
+        // Present lists named by the group they list, names with a spaced
+        // dash before the organisation, and the absent list after them.
+        let m = read(
+            "Närvarande styrelseledamöter:\nMargareta Hellström, ordförande\nLars Dahlin\n\n\
+             Närvarande arbetstagare:\tSara Öberg – Västra Götalandsregionen\n\
+             Robert Ahl, Lärarnas Riksförbund\n\
+             Frånvarande\nKarin Sjöberg (S)\nJusterare\nPer-Anders Kero\n",
+        );
+        assert_eq!(
+            names(&m.present),
+            [
+                "Margareta Hellström",
+                "Lars Dahlin",
+                "Sara Öberg",
+                "Robert Ahl"
+            ]
+        );
+        assert_eq!(
+            m.present[2].affiliation.as_deref(),
+            Some("Västra Götalandsregionen")
+        );
+        assert_eq!(names(&m.absent), ["Karin Sjöberg"]);
+        assert_eq!(m.chair.as_deref(), Some("Margareta Hellström"));
+        // People grouped by organisation, and semicolons between people
+        // whose descriptions hold commas.
+        let m = read(
+            "Närvarande\nFörtroendevalda: Lars Nyberg (S), ordförande; Gunvor Ahlin (M)\n\
+             PRO: Birgit Andersson, Sven-Åke Persson\n\
+             Tjänstepersoner: Annelie Falk, socialchef; Johan Lindström, sekreterare\n",
+        );
+        assert_eq!(
+            names(&m.present),
+            [
+                "Lars Nyberg",
+                "Gunvor Ahlin",
+                "Birgit Andersson",
+                "Sven-Åke Persson",
+                "Annelie Falk",
+                "Johan Lindström"
+            ]
+        );
+        assert_eq!(m.present[3].affiliation.as_deref(), Some("PRO"));
+        assert_eq!(m.present[4].affiliation.as_deref(), Some("socialchef"));
+        assert_eq!(m.secretary.as_deref(), Some("Johan Lindström"));
     }
 
     #[test]

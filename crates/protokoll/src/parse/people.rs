@@ -167,6 +167,19 @@ pub fn people_in(line: &str, out: &mut Vec<Person>) -> usize {
 /// Bertil Ny (M)"); `None` for a single person with an affiliation
 /// ("Maria Wiltz, Region Kronoberg", "Jonas Berg, förvaltningschef").
 fn inline_list(line: &str) -> Option<Vec<Person>> {
+    // "Annelie Falk, socialchef; Johan Lindström, sekreterare": semicolons
+    // separate people, commas their descriptions.
+    if line.contains(';') {
+        let people: Vec<Person> = line
+            .split(';')
+            .map(str::trim_ws)
+            .filter(|p| !p.is_empty())
+            .map(person)
+            .collect();
+        if people.len() >= 2 && people.iter().all(|p| is_name(&p.name, 2)) {
+            return Some(people);
+        }
+    }
     let commas = line.bytes().filter(|&b| b == b',' || b == b';').count();
     if commas < 2 && find_bytes(line, " och ").is_none() && find_bytes(line, " samt ").is_none() {
         // "Fredrik Holm, Gunilla Ek": two full names, where the second part
@@ -258,7 +271,8 @@ fn names_organisation(s: &str) -> bool {
         "förening",
         "föreningen",
     ];
-    const ENDINGS: [&str; 14] = [
+    const ENDINGS: [&str; 15] = [
+        "förbund",
         "kommun",
         "förvaltningen",
         "nämnden",
@@ -276,7 +290,7 @@ fn names_organisation(s: &str) -> bool {
     ];
     // No allocation: whole words compare case-insensitively; the endings
     // of compounds ("Socialförvaltningen") are lowercase as written.
-    // The words start with a, f, k, l, r or s and the endings end in n or t,
+    // The words start with a, f, k, l, r or s and the endings end in n, t or d,
     // so most words are turned down by a byte. A word starting with another
     // ASCII letter cannot equal a word case-insensitively; a non-ASCII start
     // ("Kelvin" K) takes the full test.
@@ -287,7 +301,7 @@ fn names_organisation(s: &str) -> bool {
                 b[0].to_ascii_lowercase(),
                 b'a' | b'f' | b'k' | b'l' | b'r' | b's'
             );
-        let may_end = matches!(b[b.len() - 1], b'n' | b't');
+        let may_end = matches!(b[b.len() - 1], b'n' | b't' | b'd');
         may_be_word && WORDS.iter().any(|x| eq_ci(w, x))
             || may_end && ENDINGS.iter().any(|e| w.ends_with(e))
     })
@@ -302,13 +316,24 @@ fn strip_paren(s: &str) -> &str {
 /// "(S), ordförande".
 pub fn person(s: &str) -> Person {
     let s = s.trim_ws();
-    let cut = s.find([',', '(']).unwrap_or(s.len());
+    let mut cut = s.find([',', '(']).unwrap_or(s.len());
+    // "Sara Öberg – Västra Götalandsregionen": a spaced dash ends the name
+    // as a comma does ("Karl-Johan" has no spaces around its hyphen).
+    if let Some(k) = [" – ", " - ", " — "]
+        .iter()
+        .filter_map(|d| find_bytes(&s[..cut], d))
+        .min()
+    {
+        cut = k;
+    }
     let name = s[..cut]
         .trim_ws()
         .trim_end_matches(['.', ':'])
         .trim_ws()
         .to_string();
-    let rest = s[cut..].trim_start_matches([',', ' ']).trim_ws();
+    let rest = s[cut..]
+        .trim_start_matches([',', ' ', '-', '–', '—'])
+        .trim_ws();
     Person {
         name,
         affiliation: (!rest.is_empty()).then(|| rest.to_string()),
