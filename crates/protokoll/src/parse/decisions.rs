@@ -163,16 +163,19 @@ const NOTE: u32 = stem(b"note");
 const OMVA: u32 = stem(b"omva");
 const UTSE: u32 = stem(b"utse");
 const INFO: u32 = stem(b"info");
+const UTSA: u32 = stem(b"uts\xC3");
+const TACK: u32 = stem(b"tack");
+const FLYT: u32 = stem(b"flyt");
 
 /// Every stem, for [`STEM_SLOTS`].
-const STEMS: [u32; 22] = [
+const STEMS: [u32; 25] = [
     BESL, GODK, BEVI, BIFA, BIFO, SKJU, FAST, AVSL, BORD, ATER, ANTO, ANTA, STAL, SKOT, LAGG, LADE,
-    VALJ, VALD, NOTE, OMVA, UTSE, INFO,
+    VALJ, VALD, NOTE, OMVA, UTSE, INFO, UTSA, TACK, FLYT,
 ];
 
-/// A multiplier that sends the [`STEMS`] to 22 different slots of 64 (found
+/// A multiplier that sends the [`STEMS`] to 25 different slots of 64 (found
 /// by trying; the table below fails to compile if two ever collide).
-const STEM_MUL: u32 = 0xE81F_131B;
+const STEM_MUL: u32 = 0x6EC9_D287;
 
 const fn stem_slot(head: u32) -> usize {
     (head.wrapping_mul(STEM_MUL) >> 26) as usize
@@ -304,6 +307,10 @@ fn stem_at(b: &[u8], start: usize) -> bool {
         UTSE => fifth == b's',
         ANTA => fifth == b'r',
         NOTE | INFO => fifth == b'r',
+        // "utsåg", "tackar", "flyttas".
+        UTSA => fifth == 0xA5,
+        TACK => fifth == b'a',
+        FLYT => fifth == b't',
         _ => false,
     }
 }
@@ -336,9 +343,23 @@ pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> 
                 None
             }
             "beslutar" | "beslutade" | "beslöt" | "beslutat" | "beslutades" | "beslöts"
-                if matches!(at(i + 1), "att" | "enligt") =>
+                if matches!(at(i + 1), "att" | "enligt")
+                    || at(i + 2) == "att" && (is_adverb(at(i + 1)) || is_definite(at(i + 1))) =>
             {
+                // "Beslöts vidare att ...", "... beslutade stämman att ...".
                 Some(Strength::Strong)
+            }
+            // "Stämman valde Ingrid Holm till ordförande", "Styrelsen utsåg
+            // Lars Dahlin": an election by the meeting, not "vi valde".
+            "valde" | "omvalde" | "utsåg" if is_definite(at(i.wrapping_sub(1))) => {
+                Some(Strength::Weak)
+            }
+            "tackar" | "tackade" if at(i + 1) == "för" && is_report(at(i + 2)) => {
+                Some(Strength::Weak)
+            }
+            // "Punkten flyttas till nästa möte."
+            "flyttas" | "flyttades" if at(i + 1) == "till" && is_next(at(i + 2)) => {
+                Some(Strength::Weak)
             }
             "godkänns" | "godkänner" | "godkändes" | "godkänt" | "godkänd" | "godkände"
             | "beviljas" | "beviljar" | "beviljat" | "beviljades" | "beviljade" | "bifalls"
@@ -393,6 +414,33 @@ pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> 
     None
 }
 
+/// Whether `w` is a definite noun that can be the body deciding: "stämman",
+/// "styrelsen", "nämnden", "mötet", "årsmötet".
+fn is_definite(w: &str) -> bool {
+    w.len() >= 5 && (w.ends_with("en") || w.ends_with("an") || w.ends_with("et"))
+}
+
+/// "Beslöts vidare att": an adverb between the verb and its "att".
+fn is_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "vidare" | "även" | "också" | "dessutom" | "därefter" | "därför"
+    )
+}
+
+/// What a meeting thanks for when it notes a report.
+fn is_report(w: &str) -> bool {
+    matches!(
+        w,
+        "informationen" | "redovisningen" | "rapporten" | "föredragningen" | "presentationen"
+    )
+}
+
+/// "nästa" or "kommande" (meeting).
+fn is_next(w: &str) -> bool {
+    matches!(w, "nästa" | "kommande" | "ett")
+}
+
 /// The outcome a decision text states, or `default` when it states none
 /// of approved, rejected, postponed, noted or an assignment.
 pub fn classify(text: &str, default: Outcome, buf: &mut String) -> Outcome {
@@ -437,6 +485,13 @@ pub fn classify(text: &str, default: Outcome, buf: &mut String) -> Outcome {
             "valdes" | "omvaldes" | "nyvaldes" | "väljs" | "omväljs" | "utses" | "utsågs" => {
                 approved = true
             }
+            "valde" | "omvalde" | "utsåg" if is_definite(at(i.wrapping_sub(1))) => approved = true,
+            "tackar" | "tackade" if next == "för" && is_report(at(i + 2)) => noted = true,
+            "flyttas" | "flyttades" | "flyttar" if next == "till" && is_next(at(i + 2)) => {
+                postponed = true
+            }
+            // "Beslut enligt förslag."
+            "beslut" if next == "enligt" => resolved = true,
             "uppdrar" | "uppdras" | "uppdra" => assigned = true,
             "uppdrag" | "uppdraget" => {
                 // "ges i uppdrag", "ger förvaltningen uppdrag": an assignment;
@@ -449,8 +504,9 @@ pub fn classify(text: &str, default: Outcome, buf: &mut String) -> Outcome {
                 });
                 assigned |= giving;
             }
-            "beslutar" | "beslutade" | "beslöt" | "beslutat"
-                if matches!(next, "att" | "enligt") =>
+            "beslutar" | "beslutade" | "beslöt" | "beslutat" | "beslutades" | "beslöts"
+                if matches!(next, "att" | "enligt")
+                    || at(i + 2) == "att" && (is_adverb(next) || is_definite(next)) =>
             {
                 resolved = true
             }
@@ -507,6 +563,55 @@ mod tests {
         let mut buf = String::new();
         assert_eq!(trigger(text, &mut buf), expected, "{text}");
         assert_eq!(classify(text, Outcome::Other, &mut buf), outcome, "{text}");
+    }
+
+    #[test]
+    fn elections_thanks_moves_and_the_verb_before_its_subject() {
+        check(
+            "Efter votering beslutade stämman att avslå motionen.",
+            Some(Strength::Strong),
+            Outcome::Rejected,
+        );
+        check(
+            "Beslöts vidare att investeringsbeslutet ska underställas kommunfullmäktige.",
+            Some(Strength::Strong),
+            Outcome::Approved,
+        );
+        check(
+            "Stämman valde Ingrid Holmqvist till ordförande för stämman.",
+            Some(Strength::Weak),
+            Outcome::Approved,
+        );
+        check(
+            "Styrelsen utsåg Lars Dahlin till styrelsens representant.",
+            Some(Strength::Weak),
+            Outcome::Approved,
+        );
+        check(
+            "Direktionen tackar för informationen.",
+            Some(Strength::Weak),
+            Outcome::Noted,
+        );
+        check(
+            "Punkten flyttas till nästa möte.",
+            Some(Strength::Weak),
+            Outcome::Postponed,
+        );
+        check("Beslut enligt förslag.", None, Outcome::Approved);
+        // Not decisions: a choice in a report, thanks to a person, a move
+        // of premises, and the verb with no subject of the meeting's.
+        check("Vi valde att vänta med enkäten.", None, Outcome::Other);
+        check("Anna tackar för senast.", None, Outcome::Other);
+        check(
+            "Kontoret flyttas till Storgatan i maj.",
+            None,
+            Outcome::Other,
+        );
+        check(
+            "Frågan om vem som beslutade vad att göra diskuterades.",
+            None,
+            Outcome::Other,
+        );
     }
 
     #[test]

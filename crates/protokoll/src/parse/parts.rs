@@ -125,17 +125,27 @@ pub fn label_line(s: &str) -> Option<(Part, &str, bool)> {
     None
 }
 
-/// "Socialnämndens beslut", "Kommunstyrelsens beslut", "Arbetsutskottets beslut".
+/// "Socialnämndens beslut", "Kommunstyrelsens beslut", "Arbetsutskottets
+/// beslut", "Hälso- och sjukvårdsnämndens beslut".
 fn is_possessive_decision(head: &str) -> bool {
-    let mut words = head.split_whitespace();
-    let (Some(a), Some(b), None) = (words.next(), words.next(), words.next()) else {
+    let words: Vec<&str> = head.split_whitespace().take(6).collect();
+    let [lead @ .., a, b] = words.as_slice() else {
         return false;
     };
+    // The name's first words are "Hälso-" and "och" of a suspended
+    // compound, nothing else.
+    let suspended = match lead {
+        [] => true,
+        [x, och] => x.ends_with('-') && eq_ci(och, "och"),
+        _ => false,
+    };
+    let first = lead.first().unwrap_or(a);
     // "Socialnämndens beslut", or in capitals: "SOCIALNÄMNDENS BESLUT".
-    a.ends_with(['s', 'S'])
+    suspended
+        && a.ends_with(['s', 'S'])
         && a.chars().count() > 4
         && eq_ci(b, "beslut")
-        && super::text::starts_upper(a)
+        && super::text::starts_upper(first)
 }
 
 /// "Förvaltningens förslag till beslut", "Arbetsutskottets förslag",
@@ -180,6 +190,15 @@ mod tests {
         );
         check("Socialnämndens beslut", Some((Part::Decision, "")));
         check("Kommunstyrelsens beslut", Some((Part::Decision, "")));
+        check(
+            "Hälso- och sjukvårdsnämndens beslut",
+            Some((Part::Decision, "")),
+        );
+        check(
+            "BARN- OCH UTBILDNINGSNÄMNDENS BESLUT",
+            Some((Part::Decision, "")),
+        );
+        check("Hälso- eller sjukvårdsnämndens beslut", None);
         check("SOCIALNÄMNDENS BESLUT", Some((Part::Decision, "")));
         check(
             "Förvaltningens förslag till beslut",
