@@ -16,7 +16,7 @@ use super::decisions::{
 };
 use super::items::{is_plain_heading, RawItem};
 use super::parts::{label_line, Part};
-use super::people::presenters;
+use super::people::{presenter_in_text, presenter_in_title, presenters, responsible};
 use super::text::{
     bullet, ends_sentence, list_number, plain, squeeze, starts_lower, unwrap_bold, unwrap_italic,
     word_count, Line, TrimWs,
@@ -76,6 +76,10 @@ pub fn build(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, ordinal: u32
         text,
         ..AgendaItem::default()
     };
+    if let Some((title, name)) = presenter_in_title(&raw.title) {
+        item.title = title.to_string();
+        item.presenters.push(name);
+    }
     interpret(blocks, &mut item);
     item
 }
@@ -152,7 +156,10 @@ fn blocks<'a>(
                 .find(|(l, f)| !l.is_blank() && !**f)
                 .map(|(l, _)| l.clean.as_ref())
         };
-        let kind = if marked || tight_heading(cleaned, blocks.last(), gap, next, &mut lead_buf) {
+        let first_responsible = || blocks.is_empty().then(|| responsible(cleaned)).flatten();
+        let kind = if let Some(names) = first_responsible() {
+            Some(Kind::Presenter(names))
+        } else if marked || tight_heading(cleaned, blocks.last(), gap, next, &mut lead_buf) {
             Some(Kind::Heading)
         } else if let Some(names) = presenters(cleaned) {
             Some(Kind::Presenter(names))
@@ -428,6 +435,20 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                     subject = Some(title);
                     lead = false;
                     continue;
+                }
+                // "Ekonomichef Petra Lind föredrog årsredovisningen.": the
+                // presenter named in the text, when no line named one.
+                if let Some(name) = super::decisions::sentences(t)
+                    .next()
+                    .and_then(presenter_in_text)
+                {
+                    let target = match (&subject, item.sections.last_mut()) {
+                        (Some(_), Some(s)) => &mut s.presenters,
+                        _ => &mut item.presenters,
+                    };
+                    if !target.contains(&name) {
+                        target.push(name);
+                    }
                 }
                 if is_lead(t, &mut buf) {
                     lead = true;

@@ -166,16 +166,18 @@ const INFO: u32 = stem(b"info");
 const UTSA: u32 = stem(b"uts\xC3");
 const TACK: u32 = stem(b"tack");
 const FLYT: u32 = stem(b"flyt");
+const TILL: u32 = stem(b"till");
+const AVST: u32 = stem(b"avst");
 
 /// Every stem, for [`STEM_SLOTS`].
-const STEMS: [u32; 25] = [
+const STEMS: [u32; 27] = [
     BESL, GODK, BEVI, BIFA, BIFO, SKJU, FAST, AVSL, BORD, ATER, ANTO, ANTA, STAL, SKOT, LAGG, LADE,
-    VALJ, VALD, NOTE, OMVA, UTSE, INFO, UTSA, TACK, FLYT,
+    VALJ, VALD, NOTE, OMVA, UTSE, INFO, UTSA, TACK, FLYT, TILL, AVST,
 ];
 
-/// A multiplier that sends the [`STEMS`] to 25 different slots of 64 (found
+/// A multiplier that sends the [`STEMS`] to 27 different slots of 64 (found
 /// by trying; the table below fails to compile if two ever collide).
-const STEM_MUL: u32 = 0x6EC9_D287;
+const STEM_MUL: u32 = 0xD309_F0DF;
 
 const fn stem_slot(head: u32) -> usize {
     (head.wrapping_mul(STEM_MUL) >> 26) as usize
@@ -253,8 +255,8 @@ pub fn stem_hits(s: &str, mut out: Option<&mut Vec<usize>>) -> bool {
 /// decision verb.
 fn stem_at(b: &[u8], start: usize) -> bool {
     let is_sep = |c: u8| SEPARATOR[c as usize];
-    // The whole word, found only for the two stems that look past the
-    // fifth byte: most words match no stem.
+    // The whole word, found only for the stems that look past the fifth
+    // byte: most words match no stem.
     let word = || {
         let end = start + b[start..].iter().take_while(|&&c| !is_sep(c)).count();
         &b[start..end]
@@ -311,6 +313,8 @@ fn stem_at(b: &[u8], start: usize) -> bool {
         UTSA => fifth == 0xA5,
         TACK => fifth == b'a',
         FLYT => fifth == b't',
+        // "tillstyrker", "avstyrker"; not "tillsammans", "avstånd".
+        TILL | AVST => word()[4..].starts_with(b"styr"),
         _ => false,
     }
 }
@@ -365,8 +369,9 @@ pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> 
             | "beviljas" | "beviljar" | "beviljat" | "beviljades" | "beviljade" | "bifalls"
             | "bifaller" | "bifölls" | "tillstyrks" | "tillstyrker" | "fastställer"
             | "fastställs" | "fastställdes" | "fastställde" | "avslås" | "avslår" | "avslogs"
-            | "avslog" | "avslag" | "bordläggs" | "bordlades" | "bordlagts" | "återremitteras"
-            | "återremitterades" | "återremitterar" | "antogs" => {
+            | "avslog" | "avslag" | "avstyrker" | "avstyrks" | "tillstyrkes" | "tillstyrktes"
+            | "bordläggs" | "bordlades" | "bordlagts" | "återremitteras" | "återremitterades"
+            | "återremitterar" | "antogs" => {
                 (!matches!(at(i.wrapping_sub(1)), "vilket" | "som" | "vilka"))
                     .then_some(Strength::Weak)
             }

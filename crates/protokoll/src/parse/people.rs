@@ -395,6 +395,20 @@ pub fn presenters(s: &str) -> Option<Vec<String>> {
     } else {
         return None;
     };
+    Some(names_in(rest))
+}
+
+/// The people an item's first line makes responsible for it ("Ansvarig:
+/// Therese Lund och Mikael Johansson"), who present it in notes that say
+/// so; further down an item the same key assigns a task instead.
+pub fn responsible(s: &str) -> Option<Vec<String>> {
+    let rest = strip_prefix_ci(s, "ansvariga:").or_else(|| strip_prefix_ci(s, "ansvarig:"))?;
+    let names = names_in(rest);
+    (!names.is_empty() && names.iter().all(|n| is_name(n, 1))).then_some(names)
+}
+
+/// The names in a presenter line's value: "A, B och C".
+fn names_in(rest: &str) -> Vec<String> {
     let mut names = Vec::new();
     for part in rest.split([',', '/', '&', ';']) {
         let mut rest = part.trim_ws();
@@ -416,7 +430,139 @@ pub fn presenters(s: &str) -> Option<Vec<String>> {
             rest = b.trim_ws();
         }
     }
-    Some(names)
+    names
+}
+
+/// The verbs with which minutes say who presented a matter: "Ekonomichef
+/// Petra Lind föredrog årsredovisningen", "Mattias Brodin redovisar".
+const PRESENTING: [&str; 12] = [
+    "föredrar",
+    "föredrog",
+    "redovisar",
+    "redovisade",
+    "presenterar",
+    "presenterade",
+    "redogör",
+    "redogjorde",
+    "informerar",
+    "informerade",
+    "föredras",
+    "dragningen",
+];
+
+/// The presenter a sentence of an item's text names as it opens: a full
+/// name, after at most one title ("Räddningschef", "VD") and before a
+/// presenting verb, or followed by a lowercase description between commas
+/// ("Petra Lind, ekonomichef, föredrog ..."). `None` for anything else,
+/// such as a first name alone ("Yasmin redovisade"), which names no one a
+/// reader could search for.
+pub fn presenter_in_text(sentence: &str) -> Option<String> {
+    let s = sentence.trim_ws();
+    // Most sentences open with no capitalised pair of words: turned down
+    // before any splitting.
+    if !starts_upper(s) || s.len() < 12 {
+        return None;
+    }
+    // Up to the verb: "Name Surname[, description,] verb".
+    let mut head_end = None;
+    let mut words = 0;
+    for (k, w) in s.split(' ').scan(0usize, |at, w| {
+        let start = *at;
+        *at += w.len() + 1;
+        Some((start, w))
+    }) {
+        words += 1;
+        if words > 9 {
+            return None;
+        }
+        if PRESENTING.contains(&w) {
+            head_end = Some(k);
+            break;
+        }
+    }
+    let head = s[..head_end?].trim_ws();
+    let head = match head.split_once(',') {
+        // "Petra Lind, ekonomichef, föredrog": the name before the commas.
+        Some((name, desc)) => {
+            let desc = desc.trim_ws().trim_end_matches(',').trim_ws();
+            if desc.is_empty() || !super::text::starts_lower(desc) || desc.contains(',') {
+                return None;
+            }
+            name.trim_ws()
+        }
+        None => head,
+    };
+    let parts: Vec<&str> = head.split_whitespace().collect();
+    // The name: the capitalised words before the verb (two or three) that
+    // are no title.
+    let mut k = parts.len();
+    while k > 0 && parts.len() - k < 3 && starts_upper(parts[k - 1]) && !is_title(parts[k - 1]) {
+        k -= 1;
+    }
+    // Before it, at most a title ("Förbundsdirektör", "Kassören", "VD") or
+    // a body's role ("Valberedningens ordförande").
+    let lead_ok = match &parts[..k] {
+        [] => true,
+        [t] => is_title(t),
+        [body, role] => body.ends_with('s') && (is_title(role) || !starts_upper(role)),
+        _ => false,
+    };
+    if !lead_ok || parts.len() - k < 2 {
+        return None;
+    }
+    let name = parts[k..].join(" ");
+    (is_name(&name, 2) && !names_organisation(&name)).then_some(name)
+}
+
+/// Whether a word before a name is a title: a role word, bare or definite
+/// ("Förbundsdirektör", "Ekonomichef", "Kassören", "Revisorn"), or an
+/// acronym ("VD").
+fn is_title(w: &str) -> bool {
+    const ENDINGS: [&str; 16] = [
+        "chef",
+        "direktör",
+        "ordförande",
+        "sekreterare",
+        "strateg",
+        "samordnare",
+        "handläggare",
+        "ansvarig",
+        "controller",
+        "ekonom",
+        "konsult",
+        "ledare",
+        "kassör",
+        "revisor",
+        "motionär",
+        "föredragande",
+    ];
+    if w.len() >= 2 && w.chars().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    let lower = w.to_lowercase();
+    let bare = |s: &str| ENDINGS.iter().any(|e| s.ends_with(e));
+    bare(&lower)
+        || lower.strip_suffix("en").is_some_and(bare)
+        || lower.strip_suffix('n').is_some_and(bare)
+}
+
+/// A presenter at the end of an item's title: "Information från
+/// socialförvaltningen (Annelie Falk, socialchef)" gives the title without
+/// the brackets and "Annelie Falk".
+pub fn presenter_in_title(title: &str) -> Option<(&str, String)> {
+    let t = title.trim_ws();
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (before, inside) = (inner[..open].trim_ws(), &inner[open + 1..]);
+    if before.is_empty() {
+        return None;
+    }
+    let name = inside.split(',').next()?.trim_ws();
+    (is_name(name, 2)
+        && name.split_whitespace().count() <= 3
+        && !names_organisation(name)
+        && !name.split_whitespace().any(is_title))
+    .then(|| (before, name.to_string()))
 }
 
 #[cfg(test)]
@@ -518,6 +664,68 @@ mod tests {
         assert_eq!(role_in("(S), ordförande"), Some(Role::Chair));
         assert_eq!(role_in("(M), vice ordförande"), None);
         assert_eq!(role_in("sekreterare"), Some(Role::Secretary));
+    }
+
+    #[test]
+    fn presenters_named_in_the_text_and_the_title() {
+        let cases = [
+            (
+                "Förbundsdirektör Mattias Brodin redovisar delårsrapporten.",
+                Some("Mattias Brodin"),
+            ),
+            (
+                "VD Jonas Ahlberg redogjorde för läget.",
+                Some("Jonas Ahlberg"),
+            ),
+            (
+                "Kassören Helén Gustafsson föredrog årsredovisningen.",
+                Some("Helén Gustafsson"),
+            ),
+            (
+                "Valberedningens ordförande Gunilla Roos föredrog förslaget.",
+                Some("Gunilla Roos"),
+            ),
+            (
+                "Petra Lind, ekonomichef, föredrog bokslutet.",
+                Some("Petra Lind"),
+            ),
+            (
+                "Eva-Lena Sundberg informerade om läget.",
+                Some("Eva-Lena Sundberg"),
+            ),
+            // A first name alone, an organisation, a verb too far into the
+            // sentence, and no presenting verb at all.
+            ("Sara informerade om avtalen.", None),
+            ("Region Kronoberg redovisar ett underskott.", None),
+            (
+                "Under mötet med alla kommuner i länet informerade Anna Ek om läget.",
+                None,
+            ),
+            ("Anna Ek hälsade alla välkomna.", None),
+        ];
+        for (sentence, want) in cases {
+            assert_eq!(presenter_in_text(sentence).as_deref(), want, "{sentence}");
+        }
+        assert_eq!(
+            presenter_in_title("Information från socialförvaltningen (Annelie Falk, socialchef)"),
+            Some((
+                "Information från socialförvaltningen",
+                "Annelie Falk".to_string()
+            ))
+        );
+        assert_eq!(
+            presenter_in_title("Bidrag till föreningar (dnr 2023/12)"),
+            None
+        );
+        assert_eq!(presenter_in_title("Rapport (Region Kronoberg)"), None);
+        assert_eq!(
+            responsible("Ansvarig: Therese Lund och Mikael Johansson"),
+            Some(vec![
+                "Therese Lund".to_string(),
+                "Mikael Johansson".to_string()
+            ])
+        );
+        assert_eq!(responsible("Ansvarig: alla kommuner"), None);
     }
 
     #[test]
