@@ -159,7 +159,10 @@ fn blocks<'a>(
         let first_responsible = || blocks.is_empty().then(|| responsible(cleaned)).flatten();
         let kind = if let Some(names) = first_responsible() {
             Some(Kind::Presenter(names))
-        } else if marked || tight_heading(cleaned, blocks.last(), gap, next, &mut lead_buf) {
+        } else if marked
+            || lettered_heading(cleaned)
+            || tight_heading(cleaned, blocks.last(), gap, next, &mut lead_buf)
+        {
             Some(Kind::Heading)
         } else if let Some(names) = presenters(cleaned) {
             Some(Kind::Presenter(names))
@@ -240,10 +243,29 @@ fn blocks<'a>(
 }
 
 /// Whether a paragraph ends "... besluta", "... besluta att" or "... besluta:".
+/// "a) Munkedals kommun – Föräldraskapsstöd i grupp": a lettered part of
+/// an item, titled, not a sentence.
+fn lettered_heading(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() > 4
+        && b.len() <= 120
+        && (b'a'..=b'h').contains(&b[0])
+        && b[1] == b')'
+        && b[2] == b' '
+        && super::text::starts_upper(&t[3..])
+        && !t.ends_with(['.', ':', ',', ';'])
+}
+
 fn ends_with_besluta(t: &str) -> bool {
     let t = t.trim_end().trim_end_matches(':').trim_end();
-    let t = t.strip_suffix(" att").unwrap_or(t);
-    t.ends_with(" besluta") && t.len() < 300
+    let bare = t.strip_suffix(" att");
+    let t = bare.unwrap_or(t);
+    // "Hälso- och sjukvårdsnämnden föreslår regionstyrelsen att": the
+    // proposal to another body is what the meeting decided.
+    let proposes = bare.is_some_and(|b| {
+        super::text::find_bytes(b, " föreslår ").is_some() && b.split_whitespace().count() <= 8
+    });
+    (t.ends_with(" besluta") || proposes) && t.len() < 300
 }
 
 /// Whether an "att" line right under the previous block starts a clause

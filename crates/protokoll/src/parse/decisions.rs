@@ -314,7 +314,8 @@ fn stem_at(b: &[u8], start: usize) -> bool {
         TACK => fifth == b'a',
         FLYT => fifth == b't',
         // "tillstyrker", "avstyrker"; not "tillsammans", "avstånd".
-        TILL | AVST => word()[4..].starts_with(b"styr"),
+        TILL => word()[4..].starts_with(b"styr"),
+        AVST => word()[4..].starts_with(b"yr"),
         _ => false,
     }
 }
@@ -603,6 +604,16 @@ mod tests {
             Outcome::Postponed,
         );
         check("Beslut enligt förslag.", None, Outcome::Approved);
+        check(
+            "Nätverket tillstyrker ansökan om 80 000 kr.",
+            Some(Strength::Weak),
+            Outcome::Approved,
+        );
+        check(
+            "Nätverket avstyrker ansökan.",
+            Some(Strength::Weak),
+            Outcome::Rejected,
+        );
         // Not decisions: a choice in a report, thanks to a person, a move
         // of premises, and the verb with no subject of the meeting's.
         check("Vi valde att vänta med enkäten.", None, Outcome::Other);

@@ -824,6 +824,17 @@ impl<'m> HeaderReader<'m> {
                 if self.free_date.is_none() {
                     self.free_date = Some(d);
                 }
+                // "Sammanträde ... den 15 november 2023, klockan 13.00 -
+                // 15.30, i Brandstationen Åby, lektionssal 2.": the place
+                // closes a sentence that gives the date.
+                if self.free_place.is_none() {
+                    if let Some(k) = super::text::find_bytes(&cell[r.end..], ", i ") {
+                        let place = cell[r.end + k + 4..].trim_ws().trim_end_matches('.');
+                        if starts_upper(place) && place.len() <= 80 {
+                            self.free_place = Some(place.to_string());
+                        }
+                    }
+                }
                 let rest = format!("{} {}", &cell[..r.start], &cell[r.end..]);
                 if !has_words(&rest) {
                     // "2024-05-08, kl 13:00–15:30": the time after the date.
@@ -863,7 +874,30 @@ impl<'m> HeaderReader<'m> {
                 }
                 continue;
             }
-            if is_title_like(cell) {
+            // "Org.nr 556712-3490" under a company's or association's name.
+            if [
+                "org.nr",
+                "org nr",
+                "orgnr",
+                "organisationsnummer",
+                "org.nummer",
+            ]
+            .iter()
+            .any(|k| strip_prefix_ci(cell, k).is_some())
+            {
+                continue;
+            }
+            // "PROTOKOLL nr 3 / Protokoll fört vid sammanträde med styrelsen
+            // för Vallby Energi AB": a second kind line names the body.
+            if self.kind_seen && self.body_from_kind.is_none() && self.body_after.is_none() {
+                if let Some((_, Some(body))) = kind_in(cell) {
+                    if !is_meeting_type(&body) {
+                        self.body_from_kind = Some(body);
+                        continue;
+                    }
+                }
+            }
+            if is_title_like(cell) && !is_meeting_type(cell) {
                 if self.kind_seen {
                     if self.body_after.is_none() {
                         self.body_after = Some(cell.to_string());
@@ -882,11 +916,8 @@ impl<'m> HeaderReader<'m> {
         // "Protokoll från samverkansmöte / Närsjukvårdsgruppen Västra
         // länsdelen": a bare kind of meeting names no group when a line
         // after it does.
-        let generic = self.body_from_kind.as_deref().is_some_and(|b| {
-            let b = b.to_lowercase();
-            !b.contains(' ') && (b.ends_with("möte") || b.ends_with("sammanträde"))
-        });
-        if generic && self.body_after.is_some() {
+        let generic = self.body_from_kind.as_deref().is_some_and(is_meeting_type);
+        if generic && (self.body_after.is_some() || self.body_before.is_some()) {
             self.body_from_kind = None;
         }
         if m.body.is_none() {
@@ -1049,11 +1080,48 @@ fn kind_in(cell: &str) -> Option<(String, Option<String>)> {
     }) {
         return Some((kind, None));
     }
+    // "fört vid sammanträde med styrelsen för Vallby Energi AB": the
+    // meeting's body, not the meeting.
+    for lead in ["sammanträde med ", "möte med ", "sammanträde i ", "möte i "] {
+        if let Some(r) = strip_prefix_ci(body, lead) {
+            body = r.trim_ws();
+        }
+    }
     let body = super::text::squeeze(body);
     // "Protokoll fört vid styrelsemöte i Brf Solgläntan": the rest names the meeting.
     let body = super::text::capitalise_first(&body);
     let body = (has_words(&body) && starts_upper(&body) && body.len() <= 150).then_some(body);
     Some((kind, body))
+}
+
+/// Whether `s` names a kind of meeting and no group: "Styrelsesammanträde",
+/// "ORDINARIE FÖRENINGSSTÄMMA", "Extra årsmöte".
+fn is_meeting_type(s: &str) -> bool {
+    let words: Vec<String> = s
+        .split_whitespace()
+        .take(5)
+        .map(str::to_lowercase)
+        .collect();
+    let Some((last, lead)) = words.split_last() else {
+        return false;
+    };
+    words.len() <= 4
+        && lead.iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "ordinarie" | "extra" | "extrainsatt" | "konstituerande" | "årligt" | "årliga"
+            )
+        })
+        && [
+            "möte",
+            "mötet",
+            "sammanträde",
+            "sammanträdet",
+            "stämma",
+            "stämman",
+        ]
+        .iter()
+        .any(|e| last.ends_with(e))
 }
 
 /// Whether `s` contains a document-kind word ("protokoll", "minnesanteckningar").

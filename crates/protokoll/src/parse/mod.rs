@@ -96,7 +96,10 @@ pub fn parse(text: &str, source: &str) -> Parsed {
         meeting.items.push(item);
     }
     if meeting.chair.is_none() {
-        meeting.chair = chair_in_items(&meeting);
+        meeting.chair = chair_in_items(&meeting).or_else(|| elected(&meeting, Role::Chair));
+    }
+    if meeting.secretary.is_none() {
+        meeting.secretary = elected(&meeting, Role::Secretary);
     }
     if meeting.items.is_empty() && !text.trim_ws().is_empty() {
         diagnostics.push(Diagnostic {
@@ -132,6 +135,90 @@ fn chair_in_items(m: &Meeting) -> Option<String> {
                 if people::is_name(&name, 2) {
                     return Some(name);
                 }
+            }
+        }
+    }
+    None
+}
+
+/// Which of the meeting's officers an election names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Chair,
+    Secretary,
+}
+
+/// The chair or secretary the meeting elected in one of its opening items
+/// ("§2 Val av stämmoordförande / Stämman valde Ingrid Holmqvist till
+/// ordförande för stämman"), as annual meetings of associations record
+/// them. Only an item whose title elects the meeting's own officers
+/// counts: "Val av ordförande" at an annual meeting elects the
+/// association's chair for the year.
+fn elected(m: &Meeting, role: Role) -> Option<String> {
+    let (titles, roles): (&[&str], &[&str]) = match role {
+        Role::Chair => (
+            &[
+                "mötesordförande",
+                "stämmoordförande",
+                "ordförande för mötet",
+                "ordförande för stämman",
+                "ordförande för årsmötet",
+                "mötets ordförande",
+                "mötesfunktionärer",
+            ],
+            &[
+                "till mötesordförande",
+                "till stämmoordförande",
+                "till ordförande",
+            ],
+        ),
+        Role::Secretary => (
+            &[
+                "protokollförare",
+                "mötessekreterare",
+                "sekreterare för mötet",
+                "sekreterare för stämman",
+                "sekreterare för årsmötet",
+                "mötesfunktionärer",
+            ],
+            &[
+                "till protokollförare",
+                "till mötessekreterare",
+                "till sekreterare",
+                "att föra protokollet",
+                "att föra dagens protokoll",
+            ],
+        ),
+    };
+    for item in m.items.iter().take(6) {
+        let title = item.title.to_lowercase();
+        if !titles.iter().any(|t| title.contains(t)) {
+            continue;
+        }
+        for sentence in decisions::sentences(&item.text) {
+            let lower = sentence.to_lowercase();
+            if !roles.iter().any(|r| lower.contains(r)) {
+                continue;
+            }
+            // The one full name in the sentence.
+            let mut names = Vec::new();
+            let mut run: Vec<&str> = Vec::new();
+            for w in sentence
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')'))
+                .chain([""])
+            {
+                if text::starts_upper(w) {
+                    run.push(w);
+                    continue;
+                }
+                let name = run.join(" ");
+                if run.len() >= 2 && people::is_name(&name, 2) {
+                    names.push(name);
+                }
+                run.clear();
+            }
+            if let [name] = names.as_slice() {
+                return Some(name.clone());
             }
         }
     }
