@@ -168,16 +168,17 @@ const TACK: u32 = stem(b"tack");
 const FLYT: u32 = stem(b"flyt");
 const TILL: u32 = stem(b"till");
 const AVST: u32 = stem(b"avst");
+const OVER: u32 = stem(b"\xC3\xB6ve");
 
 /// Every stem, for [`STEM_SLOTS`].
-const STEMS: [u32; 27] = [
+const STEMS: [u32; 28] = [
     BESL, GODK, BEVI, BIFA, BIFO, SKJU, FAST, AVSL, BORD, ATER, ANTO, ANTA, STAL, SKOT, LAGG, LADE,
-    VALJ, VALD, NOTE, OMVA, UTSE, INFO, UTSA, TACK, FLYT, TILL, AVST,
+    VALJ, VALD, NOTE, OMVA, UTSE, INFO, UTSA, TACK, FLYT, TILL, AVST, OVER,
 ];
 
-/// A multiplier that sends the [`STEMS`] to 27 different slots of 64 (found
+/// A multiplier that sends the [`STEMS`] to 28 different slots of 64 (found
 /// by trying; the table below fails to compile if two ever collide).
-const STEM_MUL: u32 = 0xD309_F0DF;
+const STEM_MUL: u32 = 0x71B8_8C97;
 
 const fn stem_slot(head: u32) -> usize {
     (head.wrapping_mul(STEM_MUL) >> 26) as usize
@@ -316,6 +317,8 @@ fn stem_at(b: &[u8], start: usize) -> bool {
         // "tillstyrker", "avstyrker"; not "tillsammans", "avstånd".
         TILL => word()[4..].starts_with(b"styr"),
         AVST => word()[4..].starts_with(b"yr"),
+        // "överens", not "överenskommelse".
+        OVER => word().eq_ignore_ascii_case("överens".as_bytes()),
         _ => false,
     }
 }
@@ -360,6 +363,15 @@ pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> 
                 Some(Strength::Weak)
             }
             "tackar" | "tackade" if at(i + 1) == "för" && is_report(at(i + 2)) => {
+                Some(Strength::Weak)
+            }
+            // "Parterna är överens om att genomföra förändringen" (a
+            // negotiation's outcome), not "är inte överens".
+            "överens"
+                if at(i + 1) == "om"
+                    && at(i + 2) == "att"
+                    && matches!(at(i.wrapping_sub(1)), "är" | "var" | "blev") =>
+            {
                 Some(Strength::Weak)
             }
             // "Punkten flyttas till nästa möte."
@@ -492,6 +504,9 @@ pub fn classify(text: &str, default: Outcome, buf: &mut String) -> Outcome {
                 approved = true
             }
             "valde" | "omvalde" | "utsåg" if is_definite(at(i.wrapping_sub(1))) => approved = true,
+            "överens" if next == "om" && matches!(at(i.wrapping_sub(1)), "är" | "var" | "blev") => {
+                approved = true
+            }
             "tackar" | "tackade" if next == "för" && is_report(at(i + 2)) => noted = true,
             "flyttas" | "flyttades" | "flyttar" if next == "till" && is_next(at(i + 2)) => {
                 postponed = true
@@ -613,6 +628,26 @@ mod tests {
             "Nätverket avstyrker ansökan.",
             Some(Strength::Weak),
             Outcome::Rejected,
+        );
+        check(
+            "Parterna är överens om att genomföra förändringen enligt förslaget.",
+            Some(Strength::Weak),
+            Outcome::Approved,
+        );
+        check(
+            "Parterna är överens om att frågan skjuts upp till nästa möte.",
+            Some(Strength::Weak),
+            Outcome::Postponed,
+        );
+        check(
+            "Parterna är inte överens om att avtalet ska gälla.",
+            None,
+            Outcome::Other,
+        );
+        check(
+            "En överenskommelse om att samverka finns.",
+            None,
+            Outcome::Other,
         );
         // Not decisions: a choice in a report, thanks to a person, a move
         // of premises, and the verb with no subject of the meeting's.

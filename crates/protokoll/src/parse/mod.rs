@@ -31,6 +31,7 @@ mod header;
 mod items;
 mod parts;
 mod people;
+mod table;
 mod text;
 
 use crate::Meeting;
@@ -55,6 +56,9 @@ pub struct Parsed {
 
 /// Parses the text of one minutes file. Never fails.
 pub fn parse(text: &str, source: &str) -> Parsed {
+    // An agenda kept as a table is read as the numbered items it lists.
+    let expanded = table::expand(text);
+    let text = expanded.as_deref().unwrap_or(text);
     let lines = text::split_lines(text);
     let furniture = furniture::mark(&lines, |t| {
         parts::label_line(t).is_some() || t.trim_start().starts_with("att ")

@@ -1,0 +1,177 @@
+//! Agendas kept as a table: one row per item.
+//!
+//! Word's "save as text" and spreadsheet exports turn an agenda table into
+//! tab-separated rows under a header row:
+//!
+//! ```text
+//! Nr<TAB>Ärende<TAB>Föredragande<TAB>Anteckning/beslut
+//! 1<TAB>Mötets öppnande<TAB>Marie Holmgren<TAB>Marie Holmgren öppnade mötet.
+//! ```
+//!
+//! Such a table is rewritten, before the document is segmented, into the
+//! numbered layout the rest of the parser reads ("1. Title", a
+//! "Föredragande:" line, the notes, a "Beslut:" line for a column of
+//! decisions), so its items get the same titles, presenters and decisions
+//! as any numbered document. Only a header row that names both a number
+//! column and a title column starts a table, and only rows that begin with
+//! an item number belong to it.
+
+use super::text::{eq_ci, TrimWs};
+
+/// What a column of an agenda table holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Number,
+    Title,
+    Presenter,
+    Notes,
+    Decision,
+    Other,
+}
+
+fn column(header: &str) -> Column {
+    let h = header.trim_ws().trim_end_matches(':').trim_ws();
+    let any = |names: &[&str]| names.iter().any(|n| eq_ci(h, n));
+    if any(&["nr", "nr.", "§", "punkt", "#", "paragraf"]) {
+        Column::Number
+    } else if any(&["ärende", "ärenden", "rubrik", "dagordning", "ämne", "fråga"]) {
+        Column::Title
+    } else if any(&["föredragande", "ansvarig", "föredragare", "presentatör"]) {
+        Column::Presenter
+    } else if any(&["beslut", "beslut/åtgärd"]) {
+        Column::Decision
+    } else if any(&[
+        "anteckning",
+        "anteckningar",
+        "anteckning/beslut",
+        "anteckningar/beslut",
+        "noteringar",
+        "notering",
+        "kommentar",
+        "kommentarer",
+        "diskussion",
+    ]) {
+        Column::Notes
+    } else {
+        Column::Other
+    }
+}
+
+/// The document with its agenda table rewritten as numbered items, or
+/// `None` when it has no such table (the usual case, found without
+/// allocating).
+pub fn expand(text: &str) -> Option<String> {
+    // A header row has at least two tabs; most documents have no line with
+    // "\t" followed by a title word, so this scan turns them down.
+    if !text.contains('\t') {
+        return None;
+    }
+    let mut header: Option<Vec<Column>> = None;
+    let mut out = String::new();
+    let mut changed = false;
+    for line in text.split_inclusive('\n') {
+        let row = line.trim_end_matches(['\n', '\r']);
+        if let Some(cols) = &header {
+            if let Some(item) = item_row(row, cols) {
+                out.push_str(&item);
+                changed = true;
+                continue;
+            }
+            if !row.trim_ws().is_empty() {
+                header = None;
+            }
+        }
+        if row.contains('\t') {
+            let cols: Vec<Column> = row.split('\t').map(column).collect();
+            let numbered = cols.first() == Some(&Column::Number);
+            if numbered && cols.contains(&Column::Title) && cols.len() >= 3 {
+                header = Some(cols);
+                changed = true;
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    changed.then_some(out)
+}
+
+/// One row of the table as a numbered item, or `None` when the row does
+/// not start with an item number.
+fn item_row(row: &str, cols: &[Column]) -> Option<String> {
+    let cells: Vec<&str> = row.split('\t').map(TrimWs::trim_ws).collect();
+    let number = cells.first()?.trim_start_matches('§').trim_ws();
+    let number = number.trim_end_matches(['.', ')']);
+    if number.is_empty() || number.len() > 3 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let cell = |want: Column| -> Vec<&str> {
+        cols.iter()
+            .zip(&cells)
+            .filter(|(c, v)| **c == want && !v.is_empty())
+            .map(|(_, v)| *v)
+            .collect()
+    };
+    let title = cell(Column::Title).join(" – ");
+    if title.is_empty() {
+        return None;
+    }
+    let mut item = format!("\n{number}. {title}\n");
+    for p in cell(Column::Presenter) {
+        item.push_str("Föredragande: ");
+        item.push_str(p);
+        item.push('\n');
+    }
+    for n in cell(Column::Notes).into_iter().chain(cell(Column::Other)) {
+        item.push_str(n);
+        item.push('\n');
+    }
+    for d in cell(Column::Decision) {
+        item.push_str("Beslut: ");
+        item.push_str(d);
+        item.push('\n');
+    }
+    Some(item)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_become_numbered_items() {
+        let text = "Protokoll\nDatum:\t2023-03-14\n\n\
+                    Nr\tÄrende\tFöredragande\tAnteckning/beslut\n\
+                    1\tMötets öppnande\tMarie Holmgren\tMarie Holmgren öppnade mötet.\n\
+                    2\tFöregående protokoll\t\tProtokollet lades till handlingarna.\n\
+                    \nNästa möte: 2023-04-18\n";
+        let got = expand(text).unwrap();
+        assert_eq!(
+            got,
+            "Protokoll\nDatum:\t2023-03-14\n\n\
+             \n1. Mötets öppnande\nFöredragande: Marie Holmgren\nMarie Holmgren öppnade mötet.\n\
+             \n2. Föregående protokoll\nProtokollet lades till handlingarna.\n\
+             \nNästa möte: 2023-04-18\n"
+        );
+    }
+
+    #[test]
+    fn a_decision_column_is_labelled() {
+        let text = "§\tRubrik\tBeslut\n12\tBudget 2024\tGodkänns.\n";
+        assert_eq!(
+            expand(text).unwrap(),
+            "\n12. Budget 2024\nBeslut: Godkänns.\n"
+        );
+    }
+
+    #[test]
+    fn other_tables_and_plain_text_stay() {
+        assert_eq!(expand("Inga tabbar här.\n"), None);
+        // A presence table names no item number column.
+        assert_eq!(expand("Namn\tParti\tNärvarande\nKim Ny\tS\tX\n"), None);
+        // A to-do table: no number column first.
+        assert_eq!(
+            expand("Åtgärd\tÄrende\tAnsvarig\nSkicka ut\tAvtal\tSara Öberg\n"),
+            None
+        );
+    }
+}
