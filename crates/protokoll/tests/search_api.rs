@@ -543,3 +543,57 @@ fn the_first_page_is_the_start_of_a_deep_one() {
         assert_eq!(keys(&shallow), keys(&deep)[..10], "{text}");
     }
 }
+
+/// Segments are searched, counted and read in parallel; the result must
+/// not depend on it: one thread and every core give the same totals, the
+/// same pages and the same scores, on an index of several segments.
+#[test]
+fn parallel_search_gives_what_one_thread_gives() {
+    use protokoll::synth::{Pool, Synth, SynthOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let archive = Archive::open_or_create(dir.path()).unwrap();
+    let mut w = archive.writer().unwrap();
+    let meetings: Vec<_> = Synth::new(Pool::bundled(), SynthOptions::seed(11))
+        .items(1200)
+        .collect();
+    for chunk in meetings.chunks(300) {
+        for m in chunk {
+            w.add_meeting(&m.meeting, "hash").unwrap();
+        }
+        w.commit().unwrap();
+    }
+    drop(w);
+    let segments = archive.searcher().segment_readers().len();
+    assert!(
+        segments >= 2,
+        "the test needs several segments, got {segments}"
+    );
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let two = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
+    let queries = [
+        Query::new("regeringen"),
+        Query::new("psykisk hälsa"),
+        Query::new("\"till handlingarna\""),
+        Query::new("skol*"),
+        Query::new("kommuner OR regioner ansvar"),
+        Query::new("förslaget").decisions_only(true),
+        Query::new("sverige").from("2018-01-01"),
+        Query::new("-regeringen"),
+    ];
+    for q in queries {
+        let q = q.limit(20).snippets(true);
+        let a = one.install(|| search(&archive, q.clone()));
+        let b = two.install(|| search(&archive, q.clone()));
+        assert!(a.total > 0, "{q:?}: no hits to compare");
+        assert_eq!(a.total, b.total, "{q:?}");
+        assert_eq!(keys(&a), keys(&b), "{q:?}");
+        let scores = |r: &SearchResults| r.hits.iter().map(|h| h.score).collect::<Vec<_>>();
+        assert_eq!(scores(&a), scores(&b), "{q:?}");
+    }
+}
