@@ -50,6 +50,16 @@ pub fn sentences(s: &str) -> impl Iterator<Item = &str> {
             if c == b'.' && is_abbreviation(&s[start..i - 1]) {
                 continue;
             }
+            // "enligt 7 kap. 18 b § miljöbalken": no sentence starts with a
+            // lowercase letter or a section number after a full stop.
+            if c == b'.' {
+                let next = b[j..].iter().find(|&&x| !matches!(x, b' ' | b'\t'));
+                if next.is_some_and(|x| x.is_ascii_lowercase() || x.is_ascii_digit())
+                    && !b[i..j].contains(&b'\n')
+                {
+                    continue;
+                }
+            }
             let sentence = s[start..j].trim_ws();
             start = j;
             i = j;
@@ -78,9 +88,9 @@ fn is_abbreviation(before: &str) -> bool {
     if n == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
-    const ABBR: [&str; 22] = [
+    const ABBR: [&str; 25] = [
         "ca", "kl", "nr", "st", "resp", "inkl", "exkl", "dvs", "ev", "jfr", "tf", "bl", "t", "m",
-        "s", "o", "ang", "enl", "tel", "mfl", "mm", "fr",
+        "s", "o", "ang", "enl", "tel", "mfl", "mm", "fr", "kap", "dnr", "p",
     ];
     ABBR.contains(&word)
 }
@@ -918,6 +928,20 @@ mod tests {
                 "Namnet mailas till Maria W. Sara kallar bl.a. till möte kl. 13.",
                 "*Gruppen godkänner tiden.*",
                 "Sedan."
+            ]
+        );
+        // Law references and lowercase continuations are no sentence ends.
+        let got: Vec<_> = sentences(
+            "Nämnden beviljar dispens enligt 7 kap. 18 b § miljöbalken för bryggan. Dnr. 2023/12 gäller. Avgiften är 4 000 kr. och betalas. Klart.",
+        )
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "Nämnden beviljar dispens enligt 7 kap. 18 b § miljöbalken för bryggan.",
+                "Dnr. 2023/12 gäller.",
+                "Avgiften är 4 000 kr. och betalas.",
+                "Klart."
             ]
         );
     }

@@ -38,6 +38,7 @@ pub enum Key {
 const KEYS: &[(&str, Key)] = &[
     ("justeringens plats och tid", Key::Ignore),
     ("justeringens tid och plats", Key::Ignore),
+    ("justeringens plats och tid", Key::Ignore),
     ("justeringens plats", Key::Ignore),
     ("justeringsdatum", Key::Ignore),
     ("justeringsdag", Key::Ignore),
@@ -113,6 +114,7 @@ const KEYS: &[(&str, Key)] = &[
     ("anmäld frånvaro", Key::Absent),
     ("förhinder", Key::Absent),
     ("mötesordförande", Key::Chair),
+    ("mötesledare", Key::Chair),
     ("ordförande", Key::Chair),
     ("ordf", Key::Chair),
     ("mötessekreterare", Key::Secretary),
@@ -266,6 +268,9 @@ pub fn key_line(s: &str) -> Option<(Key, &str)> {
             Key::TimeAndPlace => true,
             Key::Secretary | Key::Chair => r.len() <= 60 && is_name(first, 2),
             Key::Present | Key::Absent => is_name(first, 2),
+            // "Justeringens plats och tid Kultur- och fritidsförvaltningen":
+            // a key of several words needs no colon to be one.
+            Key::Ignore => k.contains(' '),
             _ => false,
         };
         if ok {
@@ -897,7 +902,12 @@ impl<'m> HeaderReader<'m> {
                     }
                 }
             }
-            if is_title_like(cell) && !is_meeting_type(cell) {
+            // "Ajournering: kl. 20.05", "Omedelbar justering: § 14": a
+            // label of its own, never the group that met.
+            let labelled = cell.find(':').is_some_and(|k| {
+                k < 40 && k + 1 < cell.len() && cell[..k].split_whitespace().count() <= 3
+            });
+            if is_title_like(cell) && !is_meeting_type(cell) && !labelled {
                 if self.kind_seen {
                     if self.body_after.is_none() {
                         self.body_after = Some(cell.to_string());
@@ -1147,7 +1157,14 @@ fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
 pub fn place_in(v: &str) -> Option<String> {
     let mut s = v.to_string();
     if let Some((_, r)) = find_time(&s) {
-        s.replace_range(r, ",");
+        // "Stadshuset rum 4.12": a room number, not a time.
+        let before = s[..r.start].split_whitespace().next_back().unwrap_or("");
+        let room = ["rum", "sal", "lokal", "våning", "plan", "hus"]
+            .iter()
+            .any(|w| eq_ci(before, w));
+        if !room {
+            s.replace_range(r, ",");
+        }
     }
     if let Some((_, r)) = find_date(&s) {
         s.replace_range(r, ",");

@@ -144,6 +144,7 @@ pub fn is_name(s: &str, min_words: usize) -> bool {
 /// "Anna Ek (S), ordförande, Bertil Ny (M)") are split into several
 /// people; otherwise the line is one person.
 pub fn people_in(line: &str, out: &mut Vec<Person>) -> usize {
+    let line = unmention(line);
     let line = line.trim_ws().trim_end_matches(['.', ';']).trim_ws();
     if line.is_empty() {
         return 0;
@@ -407,8 +408,31 @@ pub fn responsible(s: &str) -> Option<Vec<String>> {
     (!names.is_empty() && names.iter().all(|n| is_name(n, 1))).then_some(names)
 }
 
+/// The text without the "@" of mentions ("@Anna Ek" in a Teams or
+/// Confluence export); an e-mail address keeps its "@".
+fn unmention(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('@') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut prev = ' ';
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mention = c == '@'
+            && matches!(prev, ' ' | '\t' | ',' | '(' | ';' | ':')
+            && chars.peek().is_some_and(|n| n.is_uppercase());
+        if !mention {
+            out.push(c);
+        }
+        prev = c;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// The names in a presenter line's value: "A, B och C".
 fn names_in(rest: &str) -> Vec<String> {
+    let rest = unmention(rest);
+    let rest = rest.as_ref();
     let mut names = Vec::new();
     for part in rest.split([',', '/', '&', ';']) {
         let mut rest = part.trim_ws();
@@ -726,6 +750,15 @@ mod tests {
             ])
         );
         assert_eq!(responsible("Ansvarig: alla kommuner"), None);
+        assert_eq!(
+            presenters("Föredragande: @Anna Ek, @Bo Lind"),
+            Some(vec!["Anna Ek".to_string(), "Bo Lind".to_string()])
+        );
+        let mut got = Vec::new();
+        people_in("@Anna Ek (S), @Bo Lind (M), @Eva Berg", &mut got);
+        let names: Vec<&str> = got.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Anna Ek", "Bo Lind", "Eva Berg"]);
+        assert_eq!(unmention("anna.ek@region.se"), "anna.ek@region.se");
     }
 
     #[test]
