@@ -507,6 +507,24 @@ impl<'m> HeaderReader<'m> {
                     if !self.value.is_empty() {
                         self.value.push(' ');
                     }
+                    // "Miljö- och byggnämnden      2024-09-11" under a
+                    // "Sammanträdesdatum" key: the date is the key's, the
+                    // other cells are lines of their own.
+                    let dated = |c: &str| find_date(c).is_some() || find_time(c).is_some();
+                    if matches!(key, Key::Date | Key::Time)
+                        && cells(t).nth(1).is_some()
+                        && cells(t).any(dated)
+                    {
+                        let (ours, rest): (Vec<&str>, Vec<&str>) = cells(t).partition(|c| dated(c));
+                        self.value.push_str(&ours.join(" "));
+                        self.value_lines += 1;
+                        self.finish_value();
+                        self.state = State::Idle;
+                        for cell in rest {
+                            self.free(cell);
+                        }
+                        return;
+                    }
                     self.value.push_str(t);
                     self.value_lines += 1;
                     if self.value_done(key) {

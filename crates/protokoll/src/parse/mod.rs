@@ -59,6 +59,9 @@ pub fn parse(text: &str, source: &str) -> Parsed {
     // An agenda kept as a table is read as the numbered items it lists.
     let expanded = table::expand(text);
     let text = expanded.as_deref().unwrap_or(text);
+    // Parts labelled in a left column are read as parts under headings.
+    let unlabelled = table::unlabel(text);
+    let text = unlabelled.as_deref().unwrap_or(text);
     let lines = text::split_lines(text);
     let furniture = furniture::mark(&lines, |t| {
         parts::label_line(t).is_some() || t.trim_start().starts_with("att ")

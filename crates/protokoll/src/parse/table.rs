@@ -1,4 +1,6 @@
-//! Agendas kept as a table: one row per item.
+//! Layouts that are tables in all but name.
+//!
+//! **Agendas kept as a table**, one row per item.
 //!
 //! Word's "save as text" and spreadsheet exports turn an agenda table into
 //! tab-separated rows under a header row:
@@ -15,6 +17,21 @@
 //! as any numbered document. Only a header row that names both a number
 //! column and a title column starts a table, and only rows that begin with
 //! an item number belong to it.
+//!
+//! **Items whose parts are labelled in a left column**, as `pdftotext
+//! -layout` renders many kommun protocols:
+//!
+//! ```text
+//! Ärende               Ansökan om strandskyddsdispens för nybyggnad av
+//!                      komplementbyggnad på fastigheten Sjövik 3:14
+//!
+//! Beslut               Miljö- och byggnämnden beslutar att bevilja ...
+//! ```
+//!
+//! Each label is put on a line of its own above its text ("Ärende" is
+//! dropped: its text is the item's title), so the parts read as in any
+//! protocol. Only the labels of an item's parts count, and only lines
+//! indented to the text's column continue it.
 
 use super::text::{eq_ci, TrimWs};
 
@@ -95,6 +112,109 @@ pub fn expand(text: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// The labels of an item's parts that protocols print in a left column.
+const PART_LABELS: [&str; 23] = [
+    "ärende",
+    "skäl för beslut",
+    "beslut",
+    "föredragande",
+    "ärendebeskrivning",
+    "beslutsunderlag",
+    "yrkanden",
+    "yrkande",
+    "reservation",
+    "reservationer",
+    "protokollsanteckning",
+    "expedieras till",
+    "expedieras",
+    "skickas till",
+    "sammanfattning",
+    "bakgrund",
+    "förslag till beslut",
+    "propositionsordning",
+    "beslutsgång",
+    "jäv",
+    "omröstning",
+    "underlag",
+    "handlingar",
+];
+
+/// A line "Label   text" of a label column: the label and the byte column
+/// where the text starts.
+fn labelled(line: &str) -> Option<(&'static str, usize)> {
+    let first = line.as_bytes().first()?;
+    if first.is_ascii_whitespace() {
+        return None;
+    }
+    // "Ärende" is a prefix of "Ärendebeskrivning": every label is tried.
+    PART_LABELS.iter().find_map(|label| {
+        let head = line.get(..label.len())?;
+        if !super::text::eq_ci(head, label) {
+            return None;
+        }
+        let rest = &line[label.len()..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        let tabbed = rest.starts_with('\t');
+        if (gap < 2 && !tabbed) || rest.trim_ws().is_empty() {
+            return None;
+        }
+        Some((*label, label.len() + gap))
+    })
+}
+
+/// The document with its left-column part labels put above their text, or
+/// `None` when it has none.
+pub fn unlabel(text: &str) -> Option<String> {
+    // Cheap turn-down: a label column has a label at a line start followed
+    // by a run of spaces or a tab.
+    if !text.lines().any(|l| labelled(l).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut column: Option<(usize, bool)> = None;
+    for line in text.split_inclusive('\n') {
+        let row = line.trim_end_matches(['\n', '\r']);
+        if let Some((label, at)) = labelled(row) {
+            let body = row[at..].trim_ws();
+            let title = label == "ärende";
+            if !title {
+                out.push_str(&row[..label.len()]);
+                // "Föredragande: Rikard Olsson" reads as a presenter line.
+                out.push(if label == "föredragande" { ':' } else { '\n' });
+            }
+            out.push_str(body);
+            column = Some((at, title));
+            if !title {
+                out.push('\n');
+            }
+            continue;
+        }
+        if let Some((at, title)) = column {
+            let indent = row.len() - row.trim_start_matches(' ').len();
+            if !row.trim_ws().is_empty() && indent + 2 >= at && indent <= at + 2 {
+                if title {
+                    // A title wrapped onto the next line stays one line.
+                    out.push(' ');
+                    out.push_str(row.trim_ws());
+                } else {
+                    out.push_str(row.trim_ws());
+                    out.push('\n');
+                }
+                continue;
+            }
+            if title {
+                out.push('\n');
+            }
+            column = None;
+        }
+        out.push_str(line);
+    }
+    if matches!(column, Some((_, true))) {
+        out.push('\n');
+    }
+    Some(out)
+}
+
 /// One row of the table as a numbered item, or `None` when the row does
 /// not start with an item number.
 fn item_row(row: &str, cols: &[Column]) -> Option<String> {
@@ -160,6 +280,31 @@ mod tests {
         assert_eq!(
             expand(text).unwrap(),
             "\n12. Budget 2024\nBeslut: Godkänns.\n"
+        );
+    }
+
+    #[test]
+    fn labels_in_a_left_column_go_above_their_text() {
+        let text = "§ 62                 Dnr MBN 2024/000198\n\n\
+                    Ärende               Ansökan om strandskyddsdispens för nybyggnad av\n\
+                    \x20                    komplementbyggnad på Sjövik 3:14\n\n\
+                    Beslut               Nämnden beslutar att bevilja dispens enligt 7 kap.\n\
+                    \x20                    18 b § miljöbalken.\n\
+                    Text efter.\n";
+        assert_eq!(
+            unlabel(text).unwrap(),
+            "§ 62                 Dnr MBN 2024/000198\n\n\
+             Ansökan om strandskyddsdispens för nybyggnad av komplementbyggnad på Sjövik 3:14\n\n\
+             Beslut\nNämnden beslutar att bevilja dispens enligt 7 kap.\n18 b § miljöbalken.\n\
+             Text efter.\n"
+        );
+        // A label followed by one space is a sentence, not a column.
+        assert_eq!(unlabel("Beslut fattades i maj.\n"), None);
+        assert_eq!(unlabel("Ärendet gäller bygglov.\n"), None);
+        assert_eq!(
+            unlabel("Ärendebeskrivning    Sökanden vill bygga.\nFöredragande    Rikard Olsson\n")
+                .unwrap(),
+            "Ärendebeskrivning\nSökanden vill bygga.\nFöredragande:Rikard Olsson\n"
         );
     }
 
