@@ -62,7 +62,16 @@ impl Block<'_> {
 }
 
 /// Builds the agenda item for `raw` from the document's lines.
-pub fn build(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, ordinal: u32) -> AgendaItem {
+/// `meeting` is the group that met, when the header names it: its own
+/// proposals to another body ("Arbetsutskottets förslag till
+/// kommunstyrelsen" in the arbetsutskott's protocol) are its decisions.
+pub fn build(
+    lines: &[Line<'_>],
+    furniture: &[bool],
+    raw: &RawItem,
+    ordinal: u32,
+    meeting: Option<&str>,
+) -> AgendaItem {
     let span: usize = lines[raw.body.clone()]
         .iter()
         .map(|l| l.raw.len() + 1)
@@ -80,7 +89,7 @@ pub fn build(lines: &[Line<'_>], furniture: &[bool], raw: &RawItem, ordinal: u32
         item.title = title.to_string();
         item.presenters.push(name);
     }
-    interpret(blocks, &mut item);
+    interpret(blocks, &mut item, meeting);
     item
 }
 
@@ -256,6 +265,33 @@ fn lettered_heading(t: &str) -> bool {
         && !t.ends_with(['.', ':', ',', ';'])
 }
 
+/// Whether `word` ("Arbetsutskottets", "Utskottet", "AU:s") names the group
+/// that met (`meeting`, "Kommunstyrelsens arbetsutskott"): its stem,
+/// without a genitive or definite ending, is part of the group's name.
+fn names_the_meeting(word: &str, meeting: Option<&str>) -> bool {
+    let Some(meeting) = meeting else {
+        return false;
+    };
+    let w = word.to_lowercase();
+    let w = w.strip_suffix(":s").unwrap_or(&w);
+    let w = w.strip_suffix('s').unwrap_or(w);
+    let w = w
+        .strip_suffix("et")
+        .or_else(|| w.strip_suffix("en"))
+        .unwrap_or(w);
+    w.chars().count() >= 5 && meeting.to_lowercase().contains(w)
+}
+
+/// "Utskottet föreslår kommunstyrelsen besluta att teckna ...": a sentence
+/// in which the group that met proposes to another body.
+fn own_proposal(sentence: &str, meeting: Option<&str>) -> bool {
+    let mut words = sentence.split_whitespace();
+    let (Some(who), Some(verb)) = (words.next(), words.next()) else {
+        return false;
+    };
+    matches!(verb, "föreslår" | "föreslog") && names_the_meeting(who, meeting)
+}
+
 fn ends_with_besluta(t: &str) -> bool {
     let t = t.trim_end().trim_end_matches(':').trim_end();
     let bare = t.strip_suffix(" att");
@@ -338,7 +374,7 @@ enum State {
     Silent,
 }
 
-fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
+fn interpret(blocks: Vec<Block>, item: &mut AgendaItem, meeting: Option<&str>) {
     let mut buf = String::new();
     let mut hits = Vec::new();
     let mut state = State::Notes;
@@ -397,6 +433,14 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                 let rest = block.text.as_ref();
                 lead = false;
                 clauses_taken = false;
+                // "Arbetsutskottets förslag till kommunstyrelsen" in the
+                // arbetsutskott's own protocol: what it decided.
+                let own = part == Part::Silent
+                    && title
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| names_the_meeting(w, meeting));
+                let part = if own { Part::Decision } else { part };
                 match part {
                     Part::Silent => {
                         state = State::Silent;
@@ -439,10 +483,12 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                 gap_after,
                 italic,
             } => {
-                if state == State::Silent {
+                let t = block.text.as_ref();
+                // Under "Förslag till beslut" the proposals are others';
+                // the group's own ("Utskottet föreslår ...") is decided.
+                if state == State::Silent && !own_proposal(t, meeting) {
                     continue;
                 }
-                let t = block.text.as_ref();
                 if lines == 1
                     && gap_before
                     && gap_after
@@ -471,6 +517,24 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem) {
                     if !target.contains(&name) {
                         target.push(name);
                     }
+                }
+                // The group that met proposing to another body, outside a
+                // decision label: a lead to clauses, or a decision itself.
+                if own_proposal(t, meeting) {
+                    state = State::Notes;
+                    if ends_with_besluta(t) {
+                        lead = true;
+                    } else {
+                        emit(
+                            &mut found,
+                            t,
+                            Outcome::Other,
+                            Strength::Strong,
+                            &subject,
+                            &mut buf,
+                        );
+                    }
+                    continue;
                 }
                 if is_lead(t, &mut buf) {
                     lead = true;
@@ -650,7 +714,7 @@ mod tests {
             head: 0,
             body: 0..lines.len(),
         };
-        build(&lines, &furniture, &raw, 1)
+        build(&lines, &furniture, &raw, 1, None)
     }
 
     fn check(body: &str, expected: &[(&str, Outcome, Option<&str>)]) {
@@ -781,7 +845,7 @@ mod tests {
             head: 0,
             body: 0..lines.len(),
         };
-        let it = build(&lines, &furniture, &raw, 1);
+        let it = build(&lines, &furniture, &raw, 1, None);
         assert!(
             it.text.contains("enligt Göran Åkessons yrkande."),
             "{}",
@@ -810,5 +874,26 @@ mod tests {
             "arbete med att systematisera de länsgemensamma styrdokument, vilket godkändes."
         );
         assert!(it.decisions.is_empty());
+    }
+
+    #[test]
+    fn the_meetings_own_proposals() {
+        let au = Some("Kommunstyrelsens arbetsutskott");
+        assert!(names_the_meeting("Arbetsutskottets", au));
+        assert!(names_the_meeting("Utskottet", au));
+        assert!(!names_the_meeting("Förvaltningens", au));
+        assert!(!names_the_meeting(
+            "Arbetsutskottets",
+            Some("Kommunstyrelsen")
+        ));
+        assert!(!names_the_meeting("Arbetsutskottets", None));
+        assert!(own_proposal(
+            "Utskottet föreslår kommunstyrelsen besluta att teckna avtal.",
+            au
+        ));
+        assert!(!own_proposal(
+            "Förvaltningen föreslår kommunstyrelsen besluta att teckna avtal.",
+            au
+        ));
     }
 }

@@ -93,7 +93,13 @@ pub fn parse(text: &str, source: &str) -> Parsed {
 
     for (k, raw) in segments.items.iter().enumerate() {
         // Item bodies end where a trailer starts, so no trailer line is in one.
-        let item = body::build(&lines, &furniture, raw, k as u32 + 1);
+        let item = body::build(
+            &lines,
+            &furniture,
+            raw,
+            k as u32 + 1,
+            meeting.body.as_deref(),
+        );
         if item.title.is_empty() {
             diagnostics.push(Diagnostic {
                 line: raw.head + 1,
