@@ -166,6 +166,12 @@ fn blocks<'a>(
                 .map(|(l, _)| l.clean.as_ref())
         };
         let first_responsible = || blocks.is_empty().then(|| responsible(cleaned)).flatten();
+        // "4.1 Förlängning av avtal" inside item 4: a numbered part.
+        if let Some(title) = sub_item(cleaned, raw.value) {
+            push_block(&mut blocks, text, gap, Kind::Heading, Cow::Borrowed(title));
+            gap = false;
+            continue;
+        }
         let kind = if let Some(names) = first_responsible() {
             Some(Kind::Presenter(names))
         } else if marked
@@ -252,6 +258,28 @@ fn blocks<'a>(
 }
 
 /// Whether a paragraph ends "... besluta", "... besluta att" or "... besluta:".
+/// The title of a numbered part of item `item`: "4.1 Förlängning av avtal"
+/// or "4.1. Förlängning av avtal" in item 4.
+fn sub_item(t: &str, item: Option<u32>) -> Option<&str> {
+    let item = item?;
+    let (major, rest) = t.split_once('.')?;
+    if major.parse::<u32>().ok()? != item {
+        return None;
+    }
+    let d = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if d == 0 || d > 2 {
+        return None;
+    }
+    let after = &rest[d..];
+    let title = after.strip_prefix('.').unwrap_or(after);
+    if !title.starts_with([' ', '\t']) {
+        return None;
+    }
+    let title = title.trim_ws();
+    (super::text::starts_upper(title) && title.len() <= 150 && !title.ends_with(['.', ',', ';']))
+        .then_some(title)
+}
+
 /// "a) Munkedals kommun – Föräldraskapsstöd i grupp": a lettered part of
 /// an item, titled, not a sentence.
 fn lettered_heading(t: &str) -> bool {
@@ -410,11 +438,16 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem, meeting: Option<&str>) {
     for block in blocks {
         match block.kind {
             Kind::Heading => {
+                // "Region Västmanland (Nadia Karimi)": the part's presenter.
+                let (title, presenters) = match presenter_in_title(&block.text) {
+                    Some((title, name)) => (title.to_string(), vec![name]),
+                    None => (block.text.to_string(), Vec::new()),
+                };
                 item.sections.push(Section {
-                    title: block.text.to_string(),
-                    presenters: Vec::new(),
+                    title: title.clone(),
+                    presenters,
                 });
-                subject = Some(block.text.into_owned());
+                subject = Some(title);
                 state = State::Notes;
                 lead = false;
             }
@@ -895,5 +928,22 @@ mod tests {
             "Förvaltningen föreslår kommunstyrelsen besluta att teckna avtal.",
             au
         ));
+    }
+
+    #[test]
+    fn numbered_parts_of_an_item() {
+        assert_eq!(
+            sub_item("4.1 Förlängning av avtal", Some(4)),
+            Some("Förlängning av avtal")
+        );
+        assert_eq!(
+            sub_item("4.2. Handlingsplan", Some(4)),
+            Some("Handlingsplan")
+        );
+        // Another item's number, a decimal figure, a sentence, no item.
+        assert_eq!(sub_item("3.1 Region", Some(4)), None);
+        assert_eq!(sub_item("4.5 miljoner kronor avsätts", Some(4)), None);
+        assert_eq!(sub_item("4.1 Avtalet förlängs.", Some(4)), None);
+        assert_eq!(sub_item("4.1 Avtal", None), None);
     }
 }
