@@ -317,7 +317,7 @@ fn stem_at(b: &[u8], start: usize) -> bool {
         VALJ => fifth == b'j',
         VALD => fifth == b'e',
         OMVA => fifth == b'l',
-        UTSE => fifth == b's',
+        UTSE => matches!(fifth, b's' | b'r'),
         ANTA => fifth == b'r',
         NOTE | INFO => fifth == b'r',
         // "utsåg", "tackar", "flyttas".
@@ -369,7 +369,9 @@ pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> 
             }
             // "Stämman valde Ingrid Holm till ordförande", "Styrelsen utsåg
             // Lars Dahlin": an election by the meeting, not "vi valde".
-            "valde" | "omvalde" | "utsåg" if is_definite(at(i.wrapping_sub(1))) => {
+            "valde" | "omvalde" | "utsåg" | "utser" | "väljer"
+                if is_definite(at(i.wrapping_sub(1))) =>
+            {
                 Some(Strength::Weak)
             }
             "tackar" | "tackade" if at(i + 1) == "för" && is_report(at(i + 2)) => {
@@ -513,7 +515,11 @@ pub fn classify(text: &str, default: Outcome, buf: &mut String) -> Outcome {
             "valdes" | "omvaldes" | "nyvaldes" | "väljs" | "omväljs" | "utses" | "utsågs" => {
                 approved = true
             }
-            "valde" | "omvalde" | "utsåg" if is_definite(at(i.wrapping_sub(1))) => approved = true,
+            "valde" | "omvalde" | "utsåg" | "utser" | "väljer"
+                if is_definite(at(i.wrapping_sub(1))) =>
+            {
+                approved = true
+            }
             "överens" if next == "om" && matches!(at(i.wrapping_sub(1)), "är" | "var" | "blev") => {
                 approved = true
             }
@@ -615,6 +621,11 @@ mod tests {
         );
         check(
             "Styrelsen utsåg Lars Dahlin till styrelsens representant.",
+            Some(Strength::Weak),
+            Outcome::Approved,
+        );
+        check(
+            "Nämnden utser Lisa Nordin (C) att justera protokollet.",
             Some(Strength::Weak),
             Outcome::Approved,
         );

@@ -404,6 +404,12 @@ pub struct HeaderReader<'m> {
     sig_row: usize,
     /// The present list is a table with a presence column.
     presence_table: bool,
+    /// Where the presence table's "Frånvarande" column starts, if it has one.
+    absent_column: Option<usize>,
+    /// The line being read, and where its text starts in memory (cells are
+    /// slices of it).
+    line_text: String,
+    line_base: usize,
 }
 
 impl<'m> HeaderReader<'m> {
@@ -427,6 +433,9 @@ impl<'m> HeaderReader<'m> {
             sigs: Vec::new(),
             sig_row: 0,
             presence_table: false,
+            absent_column: None,
+            line_text: String::new(),
+            line_base: 0,
         }
     }
 
@@ -446,6 +455,9 @@ impl<'m> HeaderReader<'m> {
 
     pub fn line(&mut self, line: &Line<'_>) {
         let t = line.clean.as_ref();
+        self.line_text.clear();
+        self.line_text.push_str(t);
+        self.line_base = t.as_ptr() as usize;
         if t.is_empty() {
             if let State::Value(_) = self.state {
                 if !self.value.is_empty() {
@@ -545,6 +557,7 @@ impl<'m> HeaderReader<'m> {
 
     fn start(&mut self, key: Key, rest: &str) {
         self.presence_table = false;
+        self.absent_column = None;
         self.value.clear();
         self.value_lines = 0;
         self.same_line = !rest.is_empty();
@@ -657,6 +670,15 @@ impl<'m> HeaderReader<'m> {
         }
     }
 
+    /// The column (in chars) where `cell`, a part of the current line,
+    /// starts: the key and the list reader see different slices of it.
+    fn column_of(&self, cell: &str) -> usize {
+        let at = (cell.as_ptr() as usize).wrapping_sub(self.line_base);
+        self.line_text
+            .get(..at)
+            .map_or(0, |before| before.chars().count())
+    }
+
     /// Reads one line of an attendee list, cell by cell.
     fn list_line(&mut self, present: bool, t: &str) {
         // "- Anna Ek, Region Gävleborg": a bulleted list of people.
@@ -664,19 +686,36 @@ impl<'m> HeaderReader<'m> {
         // A presence table ("Ledamöter<TAB>Parti<TAB>Närvarande", then
         // "Kim Ny<TAB>S<TAB>X"): a row without its mark was absent.
         let is_mark = |c: &str| ["x", "ja", "närv"].iter().any(|m| eq_ci(c.trim_ws(), m));
-        if present && t.contains('\t') {
+        if present && cells(t).nth(1).is_some() {
             if cells(t).any(|c| {
                 ["närvarande", "närvaro", "närv."]
                     .iter()
                     .any(|m| eq_ci(c, m))
             }) {
                 self.presence_table = true;
+                // "Ledamöter    Närvarande    Frånvarande": where a mark
+                // of absence stands.
+                self.absent_column = cells(t)
+                    .find(|c| eq_ci(c, "frånvarande") || eq_ci(c, "frånv."))
+                    .map(|c| self.column_of(c));
                 return;
             }
-            if self.presence_table && !cells(t).any(is_mark) {
+            if self.presence_table {
                 let first = cells(t).next().unwrap_or("");
-                self.list_cell(false, first);
-                return;
+                // The mark's column, for a table with an absence column.
+                let mark = cells(t)
+                    .skip(1)
+                    .find(|c| is_mark(c))
+                    .map(|c| self.column_of(c));
+                let absent = match (mark, self.absent_column) {
+                    (None, _) => true,
+                    (Some(at), Some(col)) => at + 3 >= col,
+                    (Some(_), None) => false,
+                };
+                if absent {
+                    self.list_cell(false, first);
+                    return;
+                }
             }
         }
         // "Anna Andersson (S)<TAB>Ordförande": a role in the cell after a
@@ -1479,6 +1518,23 @@ mod tests {
         assert_eq!(names(&m.present), ["Anna Ek", "Per Lund"]);
         assert_eq!(names(&m.absent), ["Olof Berg"]);
         assert_eq!(m.chair.as_deref(), Some("Anna Ek"));
+    }
+
+    #[test]
+    fn presence_table_with_an_absence_column() {
+        let m = read(
+            "NÄRVAROLISTA\n\
+             Ledamöter                              Närvarande    Frånvarande\n\
+             Helena Öberg (S), ordförande           X\n\
+             Agnes Kallio (S)                       X\n\
+             Robert Lind (SD)                                     X\n\
+             Xavier Holm (C)                        X\n",
+        );
+        assert_eq!(
+            names(&m.present),
+            ["Helena Öberg", "Agnes Kallio", "Xavier Holm"]
+        );
+        assert_eq!(names(&m.absent), ["Robert Lind"]);
     }
 
     #[test]
