@@ -331,6 +331,7 @@ pub fn person(s: &str) -> Person {
         .trim_ws()
         .trim_end_matches(['.', ':'])
         .trim_ws()
+        .trim_start_matches('@')
         .to_string();
     let rest = s[cut..]
         .trim_start_matches([',', ' ', '-', '–', '—'])
