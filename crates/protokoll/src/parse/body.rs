@@ -553,23 +553,14 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem, meeting: Option<&str>) {
                 }
                 // The group that met proposing to another body, outside a
                 // decision label: a lead to clauses, or a decision itself.
-                if own_proposal(t, meeting) {
+                let own = own_proposal(t, meeting);
+                if own {
                     state = State::Notes;
                     if ends_with_besluta(t) {
                         lead = true;
-                    } else {
-                        emit(
-                            &mut found,
-                            t,
-                            Outcome::Other,
-                            Strength::Strong,
-                            &subject,
-                            &mut buf,
-                        );
+                        continue;
                     }
-                    continue;
-                }
-                if is_lead(t, &mut buf) {
+                } else if is_lead(t, &mut buf) {
                     lead = true;
                     continue;
                 }
@@ -601,7 +592,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem, meeting: Option<&str>) {
                     continue;
                 }
                 lead = false;
-                if italic && lines == 1 && ends_sentence(t) && word_count(t, 5) >= 4 {
+                if own || italic && lines == 1 && ends_sentence(t) && word_count(t, 5) >= 4 {
                     emit(
                         &mut found,
                         t,
