@@ -410,6 +410,8 @@ pub struct HeaderReader<'m> {
     /// slices of it).
     line_text: String,
     line_base: usize,
+    /// The association a "För styrelsen i ..." line names.
+    body_signed: Option<String>,
 }
 
 impl<'m> HeaderReader<'m> {
@@ -436,6 +438,7 @@ impl<'m> HeaderReader<'m> {
             absent_column: None,
             line_text: String::new(),
             line_base: 0,
+            body_signed: None,
         }
     }
 
@@ -853,6 +856,17 @@ impl<'m> HeaderReader<'m> {
     }
 
     fn free(&mut self, t: &str) {
+        // "För styrelsen i Hembygdsföreningen Gamla Ekeby" above or below
+        // the signatures names the association.
+        for lead in ["för styrelsen i ", "för styrelsen för ", "för styrelsen, "] {
+            if let Some(rest) = strip_prefix_ci(t.trim_ws(), lead) {
+                let rest = rest.trim_ws().trim_end_matches('.');
+                if starts_upper(rest) && rest.len() <= 100 && self.body_signed.is_none() {
+                    self.body_signed = Some(rest.to_string());
+                }
+                return;
+            }
+        }
         if self.trailer {
             self.named_role(t);
             return;
@@ -936,6 +950,20 @@ impl<'m> HeaderReader<'m> {
                 }
                 continue;
             }
+            // "Styrelsemöte hemma hos Birgitta Lövgren, Lärkvägen 8, Ekeby,
+            // kl. 19.00": where the meeting was held.
+            if self.free_place.is_none() {
+                if let Some((first, rest)) = cell.split_once(' ') {
+                    if is_meeting_type(first) {
+                        let rest = ["i ", "på "]
+                            .iter()
+                            .find_map(|l| strip_prefix_ci(rest, l))
+                            .unwrap_or(rest);
+                        self.free_place = place_in(rest);
+                        continue;
+                    }
+                }
+            }
             // "Org.nr 556712-3490" under a company's or association's name.
             if [
                 "org.nr",
@@ -994,6 +1022,16 @@ impl<'m> HeaderReader<'m> {
                 .or(self.body_after.take())
                 .or(self.body_key.take())
                 .or(self.body_before.take());
+        }
+        // A signed "För styrelsen i X" beats a line that only describes the
+        // meeting ("Styrelsemöte hemma hos ..., kl. 19.00").
+        let describes_meeting = |b: &str| {
+            find_time(b).is_some() || b.split([' ', ',']).next().is_some_and(is_meeting_type)
+        };
+        if let Some(signed) = self.body_signed.take() {
+            if m.body.as_deref().is_none_or(describes_meeting) {
+                m.body = Some(signed);
+            }
         }
         if m.date.is_none() {
             m.date = self.free_date.take();
@@ -1518,6 +1556,21 @@ mod tests {
         assert_eq!(names(&m.present), ["Anna Ek", "Per Lund"]);
         assert_eq!(names(&m.absent), ["Olof Berg"]);
         assert_eq!(m.chair.as_deref(), Some("Anna Ek"));
+    }
+
+    #[test]
+    fn an_association_signs_for_its_board() {
+        let m = read(
+            "Protokoll 2024-02-07\n\n\
+             Styrelsemöte hemma hos Birgitta Lövgren, Lärkvägen 8, Ekeby, kl. 19.00–21.30\n\n\
+             För styrelsen i Hembygdsföreningen Gamla Ekeby\n",
+        );
+        assert_eq!(m.body.as_deref(), Some("Hembygdsföreningen Gamla Ekeby"));
+        assert_eq!(
+            m.place.as_deref(),
+            Some("hemma hos Birgitta Lövgren, Lärkvägen 8, Ekeby")
+        );
+        assert_eq!(m.time.as_deref(), Some("19:00-21:30"));
     }
 
     #[test]

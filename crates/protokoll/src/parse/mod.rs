@@ -205,7 +205,13 @@ fn elected(m: &Meeting, role: Role) -> Option<String> {
     };
     for item in m.items.iter().take(6) {
         let title = item.title.to_lowercase();
-        if !titles.iter().any(|t| title.contains(t)) {
+        // "Val av mötesordförande och sekreterare": the meeting's secretary.
+        let meetings = role == Role::Secretary
+            && title.contains("sekreterare")
+            && ["mötes", "stämmo", "för mötet", "för stämman"]
+                .iter()
+                .any(|m| title.contains(m));
+        if !meetings && !titles.iter().any(|t| title.contains(t)) {
             continue;
         }
         for sentence in decisions::sentences(&item.text) {
@@ -213,25 +219,41 @@ fn elected(m: &Meeting, role: Role) -> Option<String> {
             if !roles.iter().any(|r| lower.contains(r)) {
                 continue;
             }
-            // The one full name in the sentence.
-            let mut names = Vec::new();
-            let mut run: Vec<&str> = Vec::new();
-            for w in sentence
+            // The full names in the sentence, each with the word index
+            // where it ends.
+            let words: Vec<&str> = sentence
                 .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')'))
-                .chain([""])
-            {
-                if text::starts_upper(w) {
-                    run.push(w);
+                .filter(|w| !w.is_empty())
+                .collect();
+            let mut names: Vec<(usize, String)> = Vec::new();
+            let mut start = 0;
+            for k in 0..=words.len() {
+                if words.get(k).is_some_and(|w| text::starts_upper(w)) {
                     continue;
                 }
-                let name = run.join(" ");
-                if run.len() >= 2 && people::is_name(&name, 2) {
-                    names.push(name);
+                let name = words[start..k].join(" ");
+                if k - start >= 2 && people::is_name(&name, 2) {
+                    names.push((k, name));
                 }
-                run.clear();
+                start = k + 1;
             }
-            if let [name] = names.as_slice() {
-                return Some(name.clone());
+            // "valde A till ordförande och B till sekreterare": the name
+            // right before the role's "till"; else the one name there is.
+            let lower_words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            let at_role = roles.iter().find_map(|r| {
+                let first = r.split_whitespace().collect::<Vec<_>>();
+                (0..lower_words.len()).find(|&k| {
+                    first
+                        .iter()
+                        .enumerate()
+                        .all(|(j, w)| lower_words.get(k + j).is_some_and(|x| x == w))
+                })
+            });
+            let before_role = at_role.and_then(|k| names.iter().find(|(end, _)| *end == k));
+            match (before_role, names.as_slice()) {
+                (Some((_, name)), _) => return Some(name.clone()),
+                (None, [(_, name)]) => return Some(name.clone()),
+                _ => {}
             }
         }
     }

@@ -460,7 +460,9 @@ fn names_in(rest: &str) -> Vec<String> {
 
 /// The verbs with which minutes say who presented a matter: "Ekonomichef
 /// Petra Lind föredrog årsredovisningen", "Mattias Brodin redovisar".
-const PRESENTING: [&str; 12] = [
+const PRESENTING: [&str; 14] = [
+    "berättar",
+    "berättade",
     "föredrar",
     "föredrog",
     "redovisar",
