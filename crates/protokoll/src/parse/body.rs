@@ -261,6 +261,9 @@ fn blocks<'a>(
 /// The title of a numbered part of item `item`: "4.1 Förlängning av avtal"
 /// or "4.1. Förlängning av avtal" in item 4.
 fn sub_item(t: &str, item: Option<u32>) -> Option<&str> {
+    if !t.as_bytes().first()?.is_ascii_digit() {
+        return None;
+    }
     let item = item?;
     let (major, rest) = t.split_once('.')?;
     if major.parse::<u32>().ok()? != item {
@@ -539,8 +542,9 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem, meeting: Option<&str>) {
                 }
                 // "Ekonomichef Petra Lind föredrog årsredovisningen.": the
                 // presenter named in the text, when no line named one.
-                if let Some(name) = super::decisions::sentences(t)
-                    .next()
+                if let Some(name) = super::text::starts_upper(t)
+                    .then(|| super::decisions::sentences(t).next())
+                    .flatten()
                     .and_then(presenter_in_text)
                 {
                     let target = match (&subject, item.sections.last_mut()) {

@@ -1202,31 +1202,33 @@ fn kind_in(cell: &str) -> Option<(String, Option<String>)> {
 /// Whether `s` names a kind of meeting and no group: "Styrelsesammanträde",
 /// "ORDINARIE FÖRENINGSSTÄMMA", "Extra årsmöte".
 fn is_meeting_type(s: &str) -> bool {
-    let words: Vec<String> = s
-        .split_whitespace()
-        .take(5)
-        .map(str::to_lowercase)
-        .collect();
-    let Some((last, lead)) = words.split_last() else {
+    // Folded on the stack: this is asked of most free header lines.
+    let mut buf = [0u8; 64];
+    let Some(lower) = super::text::fold_small(s.trim_ws(), &mut buf) else {
+        return false;
+    };
+    let ends = [
+        "möte",
+        "mötet",
+        "sammanträde",
+        "sammanträdet",
+        "stämma",
+        "stämman",
+    ];
+    if !ends.iter().any(|e| lower.ends_with(e)) {
+        return false;
+    }
+    let words: Vec<&str> = lower.split_whitespace().take(5).collect();
+    let Some((_, lead)) = words.split_last() else {
         return false;
     };
     words.len() <= 4
         && lead.iter().all(|w| {
             matches!(
-                w.as_str(),
+                *w,
                 "ordinarie" | "extra" | "extrainsatt" | "konstituerande" | "årligt" | "årliga"
             )
         })
-        && [
-            "möte",
-            "mötet",
-            "sammanträde",
-            "sammanträdet",
-            "stämma",
-            "stämman",
-        ]
-        .iter()
-        .any(|e| last.ends_with(e))
 }
 
 /// Whether `s` contains a document-kind word ("protokoll", "minnesanteckningar").

@@ -98,7 +98,9 @@ pub fn expand(text: &str) -> Option<String> {
                 header = None;
             }
         }
-        if row.contains('\t') {
+        // A header row's first cell names the number column.
+        let first = row.split('\t').next().unwrap_or("");
+        if row.contains('\t') && column(first) == Column::Number {
             let cols: Vec<Column> = row.split('\t').map(column).collect();
             let numbered = cols.first() == Some(&Column::Number);
             if numbered && cols.contains(&Column::Title) && cols.len() >= 3 {
@@ -142,8 +144,16 @@ const PART_LABELS: [&str; 23] = [
 /// A line "Label   text" of a label column: the label and the byte column
 /// where the text starts.
 fn labelled(line: &str) -> Option<(&'static str, usize)> {
-    let first = line.as_bytes().first()?;
-    if first.is_ascii_whitespace() {
+    // Asked of every line: most start with no label's first letter, or
+    // have no run of spaces or tab to separate a column.
+    let first = line.as_bytes().first()?.to_ascii_lowercase();
+    if !matches!(
+        first,
+        b'b' | b'e' | b'f' | b'h' | b'j' | b'o' | b'p' | b'r' | b's' | b'u' | b'y' | 0xC3
+    ) {
+        return None;
+    }
+    if !line.contains('\t') && !line.contains("  ") {
         return None;
     }
     // "Ärende" is a prefix of "Ärendebeskrivning": every label is tried.
