@@ -525,6 +525,10 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
                 ning_n = with_n > plain || plain == 0;
                 true
             }
+            // skatt, tomt, natt: a noun in -t, with definite and plural
+            // forms of its own (skatten, tomter), is no neuter adjective
+            // ("ska", "tom") nor one in -d ("skada").
+            Kind::AdjT if t_noun(lex, w, fw) => false,
             Kind::AdjT => {
                 if let Some(bb) = b.strip_suffix('t') {
                     // nytt → ny, gott → god, fritt → fri.
@@ -744,6 +748,20 @@ fn umlaut(stem: &str) -> Option<&'static str> {
     UMLAUT.iter().find(|(p, _)| *p == stem).map(|&(_, s)| s)
 }
 
+/// Whether `w` (seen `fw` times), ending in `-t`, is a noun: its own
+/// definite form is attested, and with the plural often enough. A
+/// plural alone proves nothing for an attested word ("rötter" is the
+/// plural of "rot", "rött" the neuter of "röd"), but does for an
+/// unknown one ("katt", of which only "katter" is attested).
+fn t_noun(lex: &Lexicon, w: &str, fw: u32) -> bool {
+    let definite = form2(lex, w, "en", "") + form2(lex, w, "et", "");
+    let plural = form2(lex, w, "er", "") + form2(lex, w, "erna", "");
+    if fw == 0 {
+        return definite + plural >= 3;
+    }
+    definite >= 3 && definite + plural >= (fw / 5).max(3)
+}
+
 /// Whether `b` is an adjective whose `-t` form `w` (seen `fw` times) is.
 fn adjective(lex: &Lexicon, b: &str, fw: u32) -> bool {
     lex.form(b) + form2(lex, b, "a", "") + form2(lex, b, "e", "") >= (fw / 20).max(3)
@@ -918,6 +936,22 @@ mod tests {
         check_meet(&["medel", "medlen"]);
         check_meet(&["ledamot", "ledamöter", "ledamöterna"]);
         check_meet(&["ansökan", "ansökningar"]);
+    }
+
+    #[test]
+    fn nouns_in_t_are_no_neuter_adjectives() {
+        check_meet(&["skatt", "skatten", "skatter", "skatterna"]);
+        check_meet(&["tomt", "tomten", "tomter"]);
+        check_meet(&["natt", "natten"]);
+        check_meet(&["makt", "makten"]);
+        check_apart("skatt", "ska");
+        check_apart("tomt", "tom");
+        check_apart("natt", "na");
+        check_apart("part", "par");
+        // Neuter adjectives still meet their adjective.
+        check_meet(&["nytt", "ny"]);
+        check_meet(&["rött", "röd"]);
+        check_meet(&["gemensamt", "gemensam"]);
     }
 
     #[test]
