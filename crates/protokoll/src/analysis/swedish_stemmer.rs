@@ -161,24 +161,40 @@ pub(crate) fn stem_into(word: &str, lex: &Lexicon, out: &mut String) {
         out.push_str(stem);
         return;
     }
+    // "se" after a particle: "utsåg", "utsett", "utsedd" and "utser" are
+    // forms of "utse", whose e no rule may take ("uts"). Only after a
+    // particle: "kassett" is no form of "kasse", "oavsett" none of "avse".
+    for form in SE_FORMS {
+        if let Some(prefix) = word.strip_suffix(form) {
+            if SE_PARTICLES.contains(&prefix) {
+                out.push_str(prefix);
+                out.push_str("se");
+                return;
+            }
+        }
+    }
     // Strong verbs change their vowel (known words have this in their
     // stored stem already): "antog" and "antagit" are forms of
     // "anta", "föreslog" of "föreslå". Such a form stems as its
     // infinitive, when the lexicon knows that infinitive with the same
-    // prefix ("kasse" would make "kassett" a form of "se": "sett" is not
-    // in the table for that reason).
+    // prefix, or stems as a compound with a known word or a known
+    // particle verb in front ("kasse" would make "kassett" a form of
+    // "se": "sett" is not in the table for that reason).
     for &(form, infinitive) in STRONG {
         let Some(prefix) = word.strip_suffix(form) else {
             continue;
         };
-        // "drog" alone is a drug. "handlade", "rensade" are the weak
-        // "handla", "rensa", not "handlägga", "rensäga".
+        // "drog" alone is a drug ("satt" alone: see `exception`).
+        // "handlade", "rensade" are the weak "handla", "rensa", not
+        // "handlägga", "rensäga".
         let weak = !prefix.is_empty()
             && form
                 .strip_suffix("de")
+                .or_else(|| form.strip_suffix("des"))
                 .is_some_and(|w| form3(lex, prefix, w, "") > 0);
-        // "åtog" would meet "åta", stemmed "åt" like the preposition.
-        if (form == "drog" && prefix.is_empty()) || prefix == "å" || weak {
+        // One letter is no prefix: "åtog" would meet "åta", stemmed "åt"
+        // like the preposition, "svalt" (cool) "svälja".
+        if (form == "drog" && prefix.is_empty()) || nchars(prefix) == 1 || weak {
             continue;
         }
         let mut inf = String::with_capacity(prefix.len() + infinitive.len());
@@ -188,13 +204,46 @@ pub(crate) fn stem_into(word: &str, lex: &Lexicon, out: &mut String) {
             stem_into(&inf, lex, out);
             return;
         }
-        // "bordlagt": an unknown compound of a known word and the verb.
-        // Not for -lade and -sade, the past of many weak verbs the lexicon
-        // may lack ("tilltalade", "konstlade").
-        if nchars(prefix) >= 3 && lex.form(prefix) >= 3 && !matches!(form, "lade" | "sade") {
+        // "bordlagt", "bordlades": an unknown compound of a known word and
+        // the verb. Not for -sade, nor for -lade after a short word: the
+        // past of many weak verbs the lexicon may lack ("tilltalade",
+        // "tumlade"; "konstlade" is the price of "bordlade"). Not for -valt,
+        // -valde: "förtroendevald", "självvalt" are adjectives.
+        let adjective = matches!(form, "valde" | "valdes" | "valt" | "valts");
+        let weak_past = matches!(form, "lade" | "lades" | "sade");
+        // "tilltalade" shows its weak "tilltala" by the noun "tilltal".
+        let weak_l = weak_past
+            && ["l", "lar", "las", "lat"]
+                .iter()
+                .any(|e| form3(lex, prefix, e, "") > 0);
+        if !adjective
+            && form != "sade"
+            && !weak_l
+            && nchars(prefix) >= if weak_past { 4 } else { 3 }
+            && lex.form(prefix) >= 3
+        {
             stem_into(infinitive, lex, out);
             out.insert_str(0, prefix);
             return;
+        }
+        // "våldsutsatta", "funktionsnedsatta": a compound whose head is a
+        // known particle verb ("utsätta", "nedsatta") stems as that verb
+        // with the rest kept in front, like any unknown compound. After the
+        // rule above: "sammansatt" is "samman" and "sätta", not "ansätta".
+        // Never for the weak-looking pasts: "felbehandlade" is no
+        // "felbe" + "handlägga".
+        if !adjective && !weak_past {
+            for (i, _) in prefix.char_indices().skip(2) {
+                let particle = &prefix[i..];
+                if nchars(particle) < 2 {
+                    break;
+                }
+                if form3(lex, particle, infinitive, "") + form3(lex, particle, form, "") > 0 {
+                    stem_into(&word[i..], lex, out);
+                    out.insert_str(0, &prefix[..i]);
+                    return;
+                }
+            }
         }
     }
     if lex.form(word) > 0 || word.strip_suffix('s').is_some_and(|b| lex.form(b) > 0) {
@@ -340,7 +389,9 @@ const SUFFIXES: &[(&str, usize, Kind)] = &[
 /// Past tense and supine endings of strong and irregular verbs, with the
 /// infinitive ending they stand for. Only endings that are no other
 /// word's: "steg" (a step), "band" (a band), "såg" as a supine, "for",
-/// "bad" and "kom" are left out.
+/// "bad", "kom" and "rev" (also "rev." for "reviderad") are left out; the
+/// forms of "se" have their own table, `SE_FORMS`. "finns" is a present
+/// tense, but no rule may strip its s ("finn" is rare).
 const STRONG: &[(&str, &str)] = &[
     ("tagits", "ta"),
     ("tagit", "ta"),
@@ -392,6 +443,44 @@ const STRONG: &[(&str, &str)] = &[
     ("kunde", "kunna"),
     ("kunnat", "kunna"),
     ("lät", "låta"),
+    ("valdes", "välja"),
+    ("valde", "välja"),
+    ("valts", "välja"),
+    ("valt", "välja"),
+    ("såldes", "sälja"),
+    ("sålde", "sälja"),
+    ("sålts", "sälja"),
+    ("sålt", "sälja"),
+    ("sålda", "sälja"),
+    ("såld", "sälja"),
+    ("sattes", "sätta"),
+    ("satte", "sätta"),
+    ("satts", "sätta"),
+    ("satta", "sätta"),
+    ("satt", "sätta"),
+    ("slöts", "sluta"),
+    ("slöt", "sluta"),
+    ("slutits", "sluta"),
+    ("slutit", "sluta"),
+    ("föll", "falla"),
+    ("fallits", "falla"),
+    ("fallit", "falla"),
+    ("fanns", "finnas"),
+    ("funnits", "finnas"),
+    ("finns", "finnas"),
+    ("revs", "riva"),
+    ("rivits", "riva"),
+    ("rivit", "riva"),
+    ("lades", "lägga"),
+];
+
+/// The forms of "se" ("sedda" before "sedd"), and the particles that make
+/// verbs of it ("utse", "anse", "förutse").
+const SE_FORMS: &[&str] = &[
+    "sedda", "sedd", "setts", "sett", "sågs", "såg", "ses", "ser", "se",
+];
+const SE_PARTICLES: &[&str] = &[
+    "an", "av", "bort", "från", "för", "förbi", "förut", "in", "till", "tillgodo", "ut", "över",
 ];
 
 /// Stems of umlaut plurals (after `-er`/`-erna` is stripped) and their singular stems.
@@ -431,6 +520,8 @@ fn exception(word: &str) -> Option<&'static str> {
         | "ledamöters" | "ledamöternas" => "ledamot",
         "ansökan" | "ansökningar" | "ansökningarna" | "ansökning" | "ansökningen" | "ansökans"
         | "ansöka" | "ansöker" | "ansökt" | "ansöks" | "ansökte" => "ansök",
+        // As much "sitta" as "sätta" (and no neuter of "sa").
+        "satt" => "satt",
         _ => return None,
     })
 }
@@ -910,6 +1001,44 @@ mod tests {
         check_meet(&["bordlägga", "bordlägger", "bordlagt"]);
         check_meet(&["säga", "säger", "sade", "sagt"]);
         check_meet(&["genomföra", "genomförde", "genomfört"]);
+    }
+
+    #[test]
+    fn more_strong_verbs_meet_their_infinitive() {
+        check_meet(&["välja", "väljer", "valde", "valdes", "valt"]);
+        check_meet(&["utse", "utser", "utsåg", "utsett", "utsedd", "utsedda"]);
+        check_meet(&["anse", "anser", "anses", "ansåg", "ansett"]);
+        check_meet(&["besluta", "beslutar", "beslöt", "beslöts"]);
+        check_meet(&["bifalla", "biföll", "bifallit", "bifall"]);
+        check_meet(&["sätta", "satte", "sattes", "satts"]);
+        check_meet(&["ersätta", "ersätter", "ersatte", "ersatt", "ersatts"]);
+        check_meet(&["utsatt", "utsatta", "utsattes"]);
+        check_meet(&["sälja", "säljer", "sålde", "sålt", "sålda"]);
+        check_meet(&["finnas", "finns", "fanns", "funnits"]);
+        check_meet(&["bordlägga", "bordlade", "bordlades", "bordlagt"]);
+        check_meet(&["lägga", "lades"]);
+        check_meet(&["riva", "revs", "rivit"]);
+        // The head of an unknown compound is the particle verb.
+        check_meet(&["våldsutsatt", "våldsutsatta"]);
+        assert!(stem("funktionsnedsatta").ends_with(&stem("nedsatt")));
+    }
+
+    #[test]
+    fn strong_looking_words_stay_apart() {
+        // "val" is the election; "satt" is "sitta" as much as "sätta".
+        check_apart("valt", "val");
+        check_apart("satt", "sa");
+        check_apart("satt", "sätta");
+        // One letter is no prefix: "svalt" is cool, not swallowed.
+        check_apart("svalt", "svälja");
+        // "förtroendevald" is an adjective, not a past of "välja".
+        check_meet(&["förtroendevald", "förtroendevalde", "förtroendevalda"]);
+        // Weak verbs: "behandla", "tilltala" are no "handlägga", "tallägga".
+        check_apart("felbehandlade", "felbehandlägga");
+        check_apart("tilltalade", "tilltalägga");
+        // "kassett", "oavsett" are no forms of "kasse", "avse".
+        check_apart("kassett", "kasse");
+        check_apart("oavsett", "avse");
     }
 
     #[test]
