@@ -560,6 +560,16 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
             Kind::Plain if suffix == "erna" && form3(lex, b, "ern", "t") > 0 => false,
             Kind::Plain => true,
             Kind::Guard if suffix == "er" && umlaut(b).is_some() => true,
+            // kronor, 50 times as common as krona: the plural of an -a noun
+            // shows itself by its definite plural (kronorna) and singular,
+            // which a word merely ending in -or (motor, faktor) lacks.
+            Kind::Guard
+                if suffix == "or"
+                    && form3(lex, b, "orna", "") >= 3
+                    && form3(lex, b, "a", "") >= 3 =>
+            {
+                true
+            }
             Kind::Guard if suffix == "an" && w.ends_with("man") && !w.ends_with("mman") => false,
             // godkände → godkänn, glömde → glömm: the double consonant of
             // the stem is single before -de/-te.
@@ -953,6 +963,9 @@ mod tests {
         check_meet(&["kommun", "kommunen", "kommuner", "kommunerna", "kommunens"]);
         check_meet(&["kostnad", "kostnaden", "kostnader", "kostnaderna"]);
         check_meet(&["år", "året", "åren"]);
+        // A plural far more common than its singular.
+        check_meet(&["krona", "kronan", "kronor", "kronorna"]);
+        check_meet(&["människa", "människan", "människor", "människorna"]);
     }
 
     #[test]
