@@ -623,6 +623,14 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
                         }
                     }
                 }
+                // "omröstningen": no tail of the word is known ("ingen" is
+                // an ending), but the verb's is ("röst" in "omröst"), as
+                // for "omröstning": the two must agree.
+                if plain == 0 && with_n == 0 {
+                    if let Some(h) = known_tail(b, lex) {
+                        (plain, with_n) = votes(&b[h..], &w[h..]);
+                    }
+                }
                 ning_n = with_n > plain || plain == 0;
                 true
             }
@@ -981,6 +989,10 @@ mod tests {
         check_meet(&["rekrytering", "rekrytera", "rekryteras", "rekryterade"]);
         check_meet(&["förlängning", "förlänga", "förlängs"]);
         check_meet(&["avslag", "avslås", "avslå"]);
+        // The head verb decides the n of -ning in every form.
+        check_meet(&["omröstning", "omröstningen", "omröstningar"]);
+        check_meet(&["omställning", "omställningen", "omställningar"]);
+        check_meet(&["uppföljning", "uppföljningen", "uppföljningar"]);
     }
 
     #[test]
