@@ -52,7 +52,9 @@
 //! - Numbers: digit groups separated by single spaces are **replaced** by one
 //!   token of the joined digits ("1 760 585" → "1760585"; a decimal comma
 //!   stays: "6 250,5" → "6250,5", "6,4" → "6,4"), so the query "1760585" and
-//!   the query "5 162 844 kr" both find the written number.
+//!   the query "5 162 844 kr" both find the written number. A clock time
+//!   is written with a dot whichever way the text writes it ("13:00" →
+//!   "13.00"), and a range "13:00-15:00" is two words, "13.00" and "15.00".
 //! - Offsets are byte offsets into the input, on char boundaries, covering the
 //!   original word (for an alternative: the word it came from).
 //! - A "word" longer than 80 bytes (URLs, run-together PDF text) gives no
@@ -92,7 +94,7 @@ pub const FOLDED_TOKENIZER: &str = "sv_folded";
 /// in text indexed another way, and a re-index skips unchanged files.
 /// Change it whenever any text analyses differently (rules, lexicon,
 /// `data/stems.tsv`).
-pub const ANALYSIS_VERSION: &str = "protokoll-analysis 11 (omröstningen meets omröstning)";
+pub const ANALYSIS_VERSION: &str = "protokoll-analysis 12 (13:00 is 13.00)";
 
 /// The analyzer applied to text as it is indexed.
 pub fn index_analyzer() -> TextAnalyzer {

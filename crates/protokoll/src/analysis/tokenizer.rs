@@ -7,7 +7,7 @@
 //! hyphens and zero-width characters are dropped. Å, ä and ö stay letters of
 //! their own.
 //!
-//! Three things the segmentation alone gets wrong for Swedish are fixed here,
+//! Four things the segmentation alone gets wrong for Swedish are fixed here,
 //! because they need the text between words:
 //!
 //! - **Hyphen and slash groups.** "Covid-19", "IT-attack", "hab/rehab" and
@@ -20,6 +20,8 @@
 //! - **Digit groups.** "5 162 844" is one number: the groups (1–3 digits,
 //!   then groups of exactly three, the last optionally with a decimal comma)
 //!   join into one token "5162844" whose offsets cover the whole number.
+//! - **Clock times.** "13:00" comes out as "13.00", the way "13.00" does;
+//!   a range "13:00-15:00" or "13.00-15.00" as its two times.
 //!
 //! Offsets always cover the original word (or group) in the input; positions
 //! count tokens.
@@ -159,6 +161,24 @@ fn tokenize(
             text: pool.pop().unwrap_or_default(),
             position_length: 1,
         };
+        // Clock times: "13:00" is "13.00", as Swedish writes it (UAX #29
+        // keeps "13.00" whole but splits at the colon), and a range
+        // "13:00-15:00" or "13.00-15.00" is its two times, not one
+        // hyphen group.
+        if let Some(j) = clock_time(text, words, i, &mut token.text) {
+            let range = words.get(j + 1).is_some_and(|&(f, _)| {
+                let dash = &text[words[j].1..f];
+                matches!(dash, "-" | "\u{2010}" | "\u{2011}")
+                    && clock_time(text, words, j + 1, &mut String::new()).is_some()
+            });
+            if j > i || range {
+                token.offset_to = words[j].1;
+                out.push(token);
+                i = j + 1;
+                continue;
+            }
+            token.text.clear();
+        }
         // Digit groups: "5 162 844", "6 250,5".
         if is_digits(word) && word.len() <= 3 {
             let mut j = i;
@@ -240,6 +260,39 @@ fn tokenize(
 
 fn is_conjunction(word: &str) -> bool {
     CONJUNCTIONS.iter().any(|c| word.eq_ignore_ascii_case(c))
+}
+
+/// The clock time that starts at word `i`, written "13.00" (one word) or
+/// "13:00" (two words around a colon), into `out` as "13.00"; the index of
+/// its last word. Hours up to 24, minutes two digits up to 59: "§ 12:3"
+/// and "SFS 2010:800" are no times.
+fn clock_time(text: &str, words: &[(usize, usize)], i: usize, out: &mut String) -> Option<usize> {
+    let (from, to) = words[i];
+    let word = &text[from..to];
+    let (hours, minutes, j) = match word.split_once('.') {
+        Some((h, m)) => (h, m, i),
+        None => {
+            let &(nfrom, nto) = words.get(i + 1)?;
+            if nfrom != to + 1 || text.as_bytes()[to] != b':' {
+                return None;
+            }
+            (word, &text[nfrom..nto], i + 1)
+        }
+    };
+    let valid = (1..=2).contains(&hours.len())
+        && minutes.len() == 2
+        && is_digits(hours)
+        && is_digits(minutes)
+        && hours.parse::<u8>().is_ok_and(|h| h <= 24)
+        && minutes.parse::<u8>().is_ok_and(|m| m <= 59);
+    if !valid {
+        return None;
+    }
+    out.clear();
+    out.push_str(hours);
+    out.push('.');
+    out.push_str(minutes);
+    Some(j)
 }
 
 fn is_digits(s: &str) -> bool {
@@ -371,6 +424,37 @@ mod tests {
         check(
             "6 250,5 miljoner",
             &[("6250,5", "6 250,5"), ("miljoner", "miljoner")],
+        );
+    }
+
+    #[test]
+    fn clock_times_meet_in_both_notations() {
+        check(
+            "kl. 13:00 och 9.30, 13:00-15:00 samt 13.00-15.00",
+            &[
+                ("kl", "kl"),
+                ("13.00", "13:00"),
+                ("och", "och"),
+                ("9.30", "9.30"),
+                ("13.00", "13:00"),
+                ("15.00", "15:00"),
+                ("samt", "samt"),
+                ("13.00", "13.00"),
+                ("15.00", "15.00"),
+            ],
+        );
+        // No times: a paragraph, a statute, a ratio.
+        check(
+            "§ 12:3 SFS 2010:800 1:a",
+            &[
+                ("12", "12"),
+                ("3", "3"),
+                ("sfs", "SFS"),
+                ("2010", "2010"),
+                ("800", "800"),
+                ("1", "1"),
+                ("a", "a"),
+            ],
         );
     }
 
