@@ -488,6 +488,10 @@ const UMLAUT: &[(&str, &str)] = &[
     ("ledamöt", "ledamot"),
     ("städ", "stad"),
     ("länd", "land"),
+    // Not "händer", "tänder": also "happens", "lights".
+    ("bränd", "brand"),
+    ("stränd", "strand"),
+    ("ränd", "rand"),
     ("bönd", "bond"),
     ("sön", "son"),
     ("fött", "fot"),
@@ -717,7 +721,7 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
     if matches!(stripped, "er" | "erna") {
         if let Some(singular) = umlaut(&out[start..]) {
             out.truncate(start);
-            out.push_str(singular);
+            out.push_str(&singular);
         }
     }
     finish(out, start, lex, stripped)
@@ -853,8 +857,16 @@ fn kind_of(suffix: &str) -> Option<Kind> {
     SUFFIXES.iter().find(|s| s.0 == suffix).map(|s| s.2)
 }
 
-fn umlaut(stem: &str) -> Option<&'static str> {
-    UMLAUT.iter().find(|(p, _)| *p == stem).map(|&(_, s)| s)
+/// The singular of an umlaut plural stem, also at the end of a compound
+/// ("bostäd" → "bostad"), for plural stems of four letters or more ("sön"
+/// only alone). "anländer", "förländer" are the verbs "anlända",
+/// "förlända".
+fn umlaut(stem: &str) -> Option<String> {
+    UMLAUT.iter().find_map(|&(p, s)| {
+        let prefix = stem.strip_suffix(p)?;
+        let compound = nchars(p) >= 4 && !matches!(prefix, "an" | "för");
+        (prefix.is_empty() || compound).then(|| format!("{prefix}{s}"))
+    })
 }
 
 /// Whether `w` (seen `fw` times), ending in `-t`, is a noun: its own
@@ -1090,6 +1102,17 @@ mod tests {
         check_meet(&["medel", "medlen"]);
         check_meet(&["ledamot", "ledamöter", "ledamöterna"]);
         check_meet(&["ansökan", "ansökningar"]);
+        check_meet(&["bostad", "bostaden", "bostäder", "bostäderna"]);
+        check_meet(&["brand", "branden", "bränder", "bränderna"]);
+        check_meet(&["stad", "städer"]);
+        check_meet(&["strand", "stränder"]);
+        // An umlaut plural at the end of a compound.
+        check_meet(&["medlemsland", "medlemsländer", "medlemsländerna"]);
+        check_meet(&["storstad", "storstäder", "storstäderna"]);
+        check_meet(&["riksdagsledamot", "riksdagsledamöter"]);
+        // The verbs "anlända", "hända": no plurals of "land", "hand".
+        check_apart("anländer", "anland");
+        check_apart("händer", "hand");
     }
 
     #[test]
