@@ -629,8 +629,9 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
                 }
                 // "omröstningen": no tail of the word is known ("ingen" is
                 // an ending), but the verb's is ("röst" in "omröst"), as
-                // for "omröstning": the two must agree.
-                if plain == 0 && with_n == 0 {
+                // for "omröstning": the two must agree. Not when the stem
+                // is a word of its own: "avgiftning" (detox) is no "avgift".
+                if plain == 0 && with_n == 0 && lex.form(b) == 0 {
                     if let Some(h) = known_tail(b, lex) {
                         (plain, with_n) = votes(&b[h..], &w[h..]);
                     }
@@ -1005,6 +1006,8 @@ mod tests {
         check_meet(&["omröstning", "omröstningen", "omröstningar"]);
         check_meet(&["omställning", "omställningen", "omställningar"]);
         check_meet(&["uppföljning", "uppföljningen", "uppföljningar"]);
+        // Detox is no fee, though "gift" votes like "röst".
+        check_apart("avgiftning", "avgift");
     }
 
     #[test]
