@@ -269,8 +269,9 @@ pub fn key_line(s: &str) -> Option<(Key, &str)> {
             Key::Secretary | Key::Chair => r.len() <= 60 && is_name(first, 2),
             Key::Present | Key::Absent => is_name(first, 2),
             // "Justeringens plats och tid Kultur- och fritidsförvaltningen":
-            // a key of several words needs no colon to be one.
-            Key::Ignore => k.contains(' '),
+            // that key needs no colon to be one. ("Justeras av Anna Ek" in
+            // an item's text must not start a trailer.)
+            Key::Ignore => k.starts_with("justeringens "),
             _ => false,
         };
         if ok {
@@ -1474,6 +1475,16 @@ mod tests {
             Some("Styrelsen för Idrottsföreningen Kvarnen")
         );
         assert_eq!(m.time.as_deref(), Some("18:00"));
+    }
+
+    #[test]
+    fn a_justification_line_in_an_item_starts_no_trailer() {
+        assert!(!is_trailer_start("Justeras av Anna Ek och Bo Lind."));
+        assert!(key_line("Justeras av Anna Ek och Bo Lind.").is_none());
+        assert_eq!(
+            key_line("Justeringens plats och tid Kultur- och fritidsförvaltningen"),
+            Some((Key::Ignore, "Kultur- och fritidsförvaltningen"))
+        );
     }
 
     #[test]
