@@ -439,7 +439,14 @@ fn run(lines: &[Line<'_>], furniture: &[bool], unnumbered: bool) -> Segments {
                 }
             }
         }
-        if !items.is_empty() && trailer_start.is_none() && is_trailer_start(text) {
+        // "## Åtgärder" after items headed "### 4. Övrigt": a heading above
+        // the items' level ends the last one, as the section that held
+        // them ("## Anteckningar") ends.
+        let above_items = items.last().is_some_and(|it| {
+            let level = lines[it.head].level;
+            line.level > 0 && level > 0 && line.level < level
+        });
+        if !items.is_empty() && trailer_start.is_none() && (above_items || is_trailer_start(text)) {
             close(&mut items, i);
             trailer_start = Some(i);
         }
@@ -746,6 +753,21 @@ mod tests {
             "1. Ekonomi\n\nVi gick igenom:\n1. Budget\n2. Utfall\n3. Prognos\n\n2. Personal\n\nText.\n",
             &[(Some("1"), "Ekonomi"), (Some("2"), "Personal")],
         );
+    }
+
+    #[test]
+    fn a_heading_above_the_items_level_ends_the_last_item() {
+        let input = "## Anteckningar\n\n### 1. Inledning\n\nText.\n\n### 2. Övrigt\n\n\
+                     Inga frågor.\n\n## Åtgärder\n\n- [ ] Ola skriver utkast\n";
+        let lines = split_lines(input);
+        let furniture = vec![false; lines.len()];
+        let seg = segment(&lines, &furniture);
+        let last = seg.items.last().unwrap();
+        assert_eq!(last.title, "Övrigt");
+        assert!(lines[last.body.clone()]
+            .iter()
+            .all(|l| !l.text.contains("Ola")));
+        assert_eq!(seg.trailers.len(), 1);
     }
 
     #[test]
