@@ -16,7 +16,9 @@ use super::decisions::{
 };
 use super::items::{is_plain_heading, RawItem};
 use super::parts::{label_line, Part};
-use super::people::{presenter_in_text, presenter_in_title, presenters, responsible};
+use super::people::{
+    presenter_in_heading, presenter_in_text, presenter_in_title, presenters, responsible,
+};
 use super::text::{
     bullet, ends_sentence, list_number, plain, squeeze, starts_lower, unwrap_bold, unwrap_italic,
     word_count, Line, TrimWs,
@@ -303,6 +305,16 @@ fn names_the_meeting(word: &str, meeting: Option<&str>) -> bool {
     let Some(meeting) = meeting else {
         return false;
     };
+    // Only a committee proposes what it decides; a board or a nämnd that
+    // "föreslår kommunfullmäktige" under "Förslag till beslut" quotes the
+    // proposal it then decides on.
+    let m = meeting.to_lowercase();
+    if !["utskott", "beredning", "presidium"]
+        .iter()
+        .any(|c| m.contains(c))
+    {
+        return false;
+    }
     let w = word.to_lowercase();
     let w = w.strip_suffix(":s").unwrap_or(&w);
     let w = w.strip_suffix('s').unwrap_or(w);
@@ -310,7 +322,7 @@ fn names_the_meeting(word: &str, meeting: Option<&str>) -> bool {
         .strip_suffix("et")
         .or_else(|| w.strip_suffix("en"))
         .unwrap_or(w);
-    w.chars().count() >= 5 && meeting.to_lowercase().contains(w)
+    w.chars().count() >= 5 && m.contains(w)
 }
 
 /// "Utskottet föreslår kommunstyrelsen besluta att teckna ...": a sentence
@@ -406,6 +418,9 @@ enum State {
 }
 
 fn interpret(blocks: Vec<Block>, item: &mut AgendaItem, meeting: Option<&str>) {
+    // The last silent label is a proposal another body made ("Arbetsutskottets
+    // förslag"): nothing under it is the meeting's own.
+    let mut others_proposal = false;
     let mut buf = String::new();
     let mut hits = Vec::new();
     let mut state = State::Notes;
@@ -442,7 +457,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem, meeting: Option<&str>) {
         match block.kind {
             Kind::Heading => {
                 // "Region Västmanland (Nadia Karimi)": the part's presenter.
-                let (title, presenters) = match presenter_in_title(&block.text) {
+                let (title, presenters) = match presenter_in_heading(&block.text) {
                     Some((title, name)) => (title.to_string(), vec![name]),
                     None => (block.text.to_string(), Vec::new()),
                 };
@@ -477,6 +492,13 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem, meeting: Option<&str>) {
                         .next()
                         .is_some_and(|w| names_the_meeting(w, meeting));
                 let part = if own { Part::Decision } else { part };
+                // "Arbetsutskottets förslag" in the board's protocol: another
+                // body's proposal, whatever it says the board proposes.
+                others_proposal = part == Part::Silent
+                    && title
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.ends_with(['s', 'S']) && w.chars().count() > 4);
                 match part {
                     Part::Silent => {
                         state = State::Silent;
@@ -522,7 +544,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem, meeting: Option<&str>) {
                 let t = block.text.as_ref();
                 // Under "Förslag till beslut" the proposals are others';
                 // the group's own ("Utskottet föreslår ...") is decided.
-                if state == State::Silent && !own_proposal(t, meeting) {
+                if state == State::Silent && (others_proposal || !own_proposal(t, meeting)) {
                     continue;
                 }
                 if lines == 1
@@ -732,6 +754,10 @@ mod tests {
     use crate::parse::text::split_lines;
 
     fn item(body: &str) -> AgendaItem {
+        item_of(body, None)
+    }
+
+    fn item_of(body: &str, meeting: Option<&str>) -> AgendaItem {
         let lines = split_lines(body);
         let furniture = vec![false; lines.len()];
         let raw = RawItem {
@@ -742,7 +768,7 @@ mod tests {
             head: 0,
             body: 0..lines.len(),
         };
-        build(&lines, &furniture, &raw, 1, None)
+        build(&lines, &furniture, &raw, 1, meeting)
     }
 
     fn check(body: &str, expected: &[(&str, Outcome, Option<&str>)]) {
@@ -915,6 +941,7 @@ mod tests {
             Some("Kommunstyrelsen")
         ));
         assert!(!names_the_meeting("Arbetsutskottets", None));
+        assert!(!names_the_meeting("Socialnämnden", Some("Socialnämnden")));
         assert!(own_proposal(
             "Utskottet föreslår kommunstyrelsen besluta att teckna avtal.",
             au
@@ -940,5 +967,20 @@ mod tests {
         assert_eq!(sub_item("4.5 miljoner kronor avsätts", Some(4)), None);
         assert_eq!(sub_item("4.1 Avtalet förlängs.", Some(4)), None);
         assert_eq!(sub_item("4.1 Avtal", None), None);
+    }
+
+    #[test]
+    fn own_proposals_decide_and_others_do_not() {
+        let body = "Förslag till beslut\nFörvaltningen föreslår att avtalet tecknas.\n\n\
+                    Utskottet föreslår kommunstyrelsen besluta att teckna avtalet.\n";
+        let au = item_of(body, Some("Kommunstyrelsens arbetsutskott"));
+        assert_eq!(au.decisions.len(), 1, "{:?}", au.decisions);
+        assert!(au.decisions[0].text.starts_with("Utskottet föreslår"));
+        // In the board's protocol the committee's proposal is no decision,
+        // though it says what the board proposes.
+        let body = "Arbetsutskottets förslag\nKommunstyrelsen föreslår kommunfullmäktige besluta\n\
+                    att godkänna årsredovisningen.\n";
+        let ks = item_of(body, Some("Kommunstyrelsen"));
+        assert!(ks.decisions.is_empty(), "{:?}", ks.decisions);
     }
 }

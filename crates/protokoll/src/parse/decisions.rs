@@ -54,9 +54,7 @@ pub fn sentences(s: &str) -> impl Iterator<Item = &str> {
             // lowercase letter or a section number after a full stop.
             if c == b'.' {
                 let next = b[j..].iter().find(|&&x| !matches!(x, b' ' | b'\t'));
-                if next.is_some_and(|x| x.is_ascii_lowercase() || x.is_ascii_digit())
-                    && !b[i..j].contains(&b'\n')
-                {
+                if next.is_some_and(u8::is_ascii_lowercase) && !b[i..j].contains(&b'\n') {
                     continue;
                 }
             }
@@ -92,7 +90,7 @@ fn is_abbreviation(before: &str) -> bool {
         "ca", "kl", "nr", "st", "resp", "inkl", "exkl", "dvs", "ev", "jfr", "tf", "bl", "t", "m",
         "s", "o", "ang", "enl", "tel", "mfl", "mm", "fr", "kap", "dnr", "p",
     ];
-    ABBR.contains(&word)
+    ABBR.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Lowercase words of `s` (runs of letters and digits), reusing `buf`.
@@ -444,10 +442,28 @@ pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> 
     None
 }
 
-/// Whether `w` is a definite noun that can be the body deciding: "stämman",
-/// "styrelsen", "nämnden", "mötet", "årsmötet".
+/// Whether `w` names a deciding body in its definite form: "stämman",
+/// "styrelsen", "socialnämnden", "årsmötet", "kommunfullmäktige" (not
+/// "förvaltningen" or "patienten", who choose without deciding for the
+/// meeting).
 fn is_definite(w: &str) -> bool {
-    w.len() >= 5 && (w.ends_with("en") || w.ends_with("an") || w.ends_with("et"))
+    const BODIES: [&str; 14] = [
+        "stämman",
+        "styrelsen",
+        "nämnden",
+        "mötet",
+        "utskottet",
+        "direktionen",
+        "rådet",
+        "gruppen",
+        "nätverket",
+        "beredningen",
+        "presidiet",
+        "fullmäktige",
+        "parterna",
+        "församlingen",
+    ];
+    BODIES.iter().any(|b| w.ends_with(b))
 }
 
 /// "Beslöts vidare att": an adverb between the verb and its "att".
@@ -468,7 +484,7 @@ fn is_report(w: &str) -> bool {
 
 /// "nästa" or "kommande" (meeting).
 fn is_next(w: &str) -> bool {
-    matches!(w, "nästa" | "kommande" | "ett")
+    matches!(w, "nästa" | "kommande")
 }
 
 /// The outcome a decision text states, or `default` when it states none
@@ -673,6 +689,16 @@ mod tests {
         // Not decisions: a choice in a report, thanks to a person, a move
         // of premises, and the verb with no subject of the meeting's.
         check("Vi valde att vänta med enkäten.", None, Outcome::Other);
+        check(
+            "Förvaltningen valde att skicka ut enkäten digitalt.",
+            None,
+            Outcome::Other,
+        );
+        check(
+            "Förskolan flyttas till ett nytt hus i Ekeby.",
+            None,
+            Outcome::Other,
+        );
         check("Anna tackar för senast.", None, Outcome::Other);
         check(
             "Kontoret flyttas till Storgatan i maj.",
@@ -953,6 +979,16 @@ mod tests {
                 "Dnr. 2023/12 gäller.",
                 "Avgiften är 4 000 kr. och betalas.",
                 "Klart."
+            ]
+        );
+        // A sentence may start with a year.
+        let got: Vec<_> =
+            sentences("Det blev 40 procent av budgeten. 2025 års budget fastställs.").collect();
+        assert_eq!(
+            got,
+            [
+                "Det blev 40 procent av budgeten.",
+                "2025 års budget fastställs."
             ]
         );
     }

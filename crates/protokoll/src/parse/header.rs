@@ -349,6 +349,11 @@ pub fn is_trailer_start(text: &str) -> bool {
         .get(..text.len().saturating_sub(rest.len()))
         .unwrap_or(text);
     let t = head.trim_end().trim_end_matches([':', '-', '–']).trim_end();
+    // "Närvarande under ärendet: Petra Lind" inside an item is a note of
+    // that item: only a key as the table has it starts a trailer.
+    if matches!(key, Key::Present | Key::Absent) && !KEYS.iter().any(|(k, _)| eq_ci(t, k)) {
+        return false;
+    }
     match key {
         Key::Present => ![
             "ledamöter",
@@ -405,8 +410,11 @@ pub struct HeaderReader<'m> {
     sig_row: usize,
     /// The present list is a table with a presence column.
     presence_table: bool,
-    /// Where the presence table's "Frånvarande" column starts, if it has one.
+    /// Where the middle of the presence table's "Frånvarande" heading is,
+    /// if it has one...
     absent_column: Option<usize>,
+    /// ... and that of its "Närvarande" heading.
+    present_column: Option<usize>,
     /// The line being read, and where its text starts in memory (cells are
     /// slices of it).
     line_text: String,
@@ -437,6 +445,7 @@ impl<'m> HeaderReader<'m> {
             sig_row: 0,
             presence_table: false,
             absent_column: None,
+            present_column: None,
             line_text: String::new(),
             line_base: 0,
             body_signed: None,
@@ -488,6 +497,9 @@ impl<'m> HeaderReader<'m> {
             };
             if !t.contains(':') && !switches() {
                 if let Some(role) = label(t) {
+                    // "Övriga närvarande" after a presence table: a new list.
+                    self.presence_table = false;
+                    self.absent_column = None;
                     self.next_role = Some(role);
                     return;
                 }
@@ -699,9 +711,16 @@ impl<'m> HeaderReader<'m> {
                 self.presence_table = true;
                 // "Ledamöter    Närvarande    Frånvarande": where a mark
                 // of absence stands.
-                self.absent_column = cells(t)
+                // The middle of each heading: a mark may be aligned to
+                // either end of it.
+                let middle = |c: &str| self.column_of(c) + c.chars().count() / 2;
+                let absent = cells(t)
                     .find(|c| eq_ci(c, "frånvarande") || eq_ci(c, "frånv."))
-                    .map(|c| self.column_of(c));
+                    .map(middle);
+                let present = cells(t)
+                    .find(|c| eq_ci(c, "närvarande") || eq_ci(c, "närv."))
+                    .map(middle);
+                (self.absent_column, self.present_column) = (absent, present);
                 return;
             }
             if self.presence_table {
@@ -711,9 +730,13 @@ impl<'m> HeaderReader<'m> {
                     .skip(1)
                     .find(|c| is_mark(c))
                     .map(|c| self.column_of(c));
+                // A mark belongs to the nearer of the two columns.
                 let absent = match (mark, self.absent_column) {
                     (None, _) => true,
-                    (Some(at), Some(col)) => at + 3 >= col,
+                    (Some(at), Some(col)) => match self.present_column {
+                        Some(p) if p < col => 2 * at >= p + col,
+                        _ => at + 6 >= col,
+                    },
                     (Some(_), None) => false,
                 };
                 if absent {
@@ -955,7 +978,10 @@ impl<'m> HeaderReader<'m> {
             // kl. 19.00": where the meeting was held.
             if self.free_place.is_none() {
                 if let Some((first, rest)) = cell.split_once(' ') {
-                    if is_meeting_type(first) {
+                    let place = ["hemma hos ", "hos ", "i ", "på "]
+                        .iter()
+                        .any(|l| strip_prefix_ci(rest, l).is_some());
+                    if place && is_meeting_type(first) {
                         let rest = ["i ", "på "]
                             .iter()
                             .find_map(|l| strip_prefix_ci(rest, l))
@@ -1480,6 +1506,13 @@ mod tests {
     #[test]
     fn a_justification_line_in_an_item_starts_no_trailer() {
         assert!(!is_trailer_start("Justeras av Anna Ek och Bo Lind."));
+        assert!(!is_trailer_start(
+            "Närvarande under ärendet: Petra Lind, ekonomichef"
+        ));
+        assert!(!is_trailer_start(
+            "Deltagande kommuner: Växjö, Alvesta och Ljungby"
+        ));
+        assert!(is_trailer_start("Närvarande: Petra Lind"));
         assert!(key_line("Justeras av Anna Ek och Bo Lind.").is_none());
         assert_eq!(
             key_line("Justeringens plats och tid Kultur- och fritidsförvaltningen"),
@@ -1600,6 +1633,16 @@ mod tests {
             names(&m.present),
             ["Helena Öberg", "Agnes Kallio", "Xavier Holm"]
         );
+        assert_eq!(names(&m.absent), ["Robert Lind"]);
+        // The marks right-aligned under the headings' ends.
+        let m = read(
+            "NÄRVAROLISTA\n\
+             Ledamöter                      Närvarande  Frånvarande\n\
+             Helena Öberg (S), ordförande            X\n\
+             Robert Lind (SD)                                  X\n\
+             Xavier Holm (C)                         X\n",
+        );
+        assert_eq!(names(&m.present), ["Helena Öberg", "Xavier Holm"]);
         assert_eq!(names(&m.absent), ["Robert Lind"]);
     }
 

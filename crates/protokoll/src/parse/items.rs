@@ -123,6 +123,20 @@ fn item_start(line: &Line<'_>) -> Option<Start> {
         } else {
             Some(title.to_string())
         };
+        // "KSAU § 62 2024-02-20" in a list of documents, "5 § Lagen har
+        // ..." wrapped from a sentence: references, not heads. A prefixed
+        // or number-first head has no title or a capitalised one that is no
+        // sentence.
+        let plain_head = p.number.starts_with('§');
+        if !plain_head
+            && title.as_deref().is_some_and(|t| {
+                !super::text::starts_upper(t)
+                    || t.ends_with('.')
+                    || t.split_whitespace().count() > 15
+            })
+        {
+            return None;
+        }
         return Some(Start {
             form: Form::Paragraph,
             value: p.value,
@@ -668,6 +682,11 @@ fn accept(
         .rev()
         .find(|it| same_form(it))
         .and_then(|it| it.value);
+    // "1 §": companies number from the start, one by one.
+    let number_first = start.number.ends_with('§');
+    if number_first && last.map_or(start.value > 2, |l| start.value > l + 2) {
+        return None;
+    }
     match last {
         Some(last) => {
             let ahead = match start.form {
@@ -833,6 +852,9 @@ mod tests {
         // Lowercase words before "§", a reference to several paragraphs,
         // "12 §§" and a law's "3 § kommunallagen" in a sentence are no heads.
         for line in [
+            "KSAU § 62 2024-02-20",
+            "KSAU § 62, 2024-02-20",
+            "5 § Socialtjänstlagen har därmed fått en ny lydelse.",
             "enligt § 12 Text",
             "Kommunstyrelsen § 12 beslutade",
             "§§ 4-6 Justerade",

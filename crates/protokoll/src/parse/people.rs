@@ -272,8 +272,12 @@ fn names_organisation(s: &str) -> bool {
         "förening",
         "föreningen",
     ];
-    const ENDINGS: [&str; 15] = [
+    const ENDINGS: [&str; 19] = [
         "förbund",
+        "kyrkan",
+        "korset",
+        "rådet",
+        "bolaget",
         "kommun",
         "förvaltningen",
         "nämnden",
@@ -304,7 +308,12 @@ fn names_organisation(s: &str) -> bool {
             );
         let may_end = matches!(b[b.len() - 1], b'n' | b't' | b'd');
         may_be_word && WORDS.iter().any(|x| eq_ci(w, x))
-            || may_end && ENDINGS.iter().any(|e| w.ends_with(e))
+            || may_end
+                && (ENDINGS.iter().any(|e| w.ends_with(e))
+                    // "Röda Korset", "Svenska Kyrkan": the word itself.
+                    || ENDINGS
+                        .iter()
+                        .any(|e| w.len() == e.len() && eq_ci(w, e)))
     })
 }
 
@@ -577,6 +586,16 @@ fn is_title(w: &str) -> bool {
 /// socialförvaltningen (Annelie Falk, socialchef)" gives the title without
 /// the brackets and "Annelie Falk".
 pub fn presenter_in_title(title: &str) -> Option<(&str, String)> {
+    presenter_in_brackets(title, false)
+}
+
+/// [`presenter_in_title`] for a part of an item: "Region Västmanland (Nadia
+/// Karimi)" names the part's presenter without a role.
+pub fn presenter_in_heading(title: &str) -> Option<(&str, String)> {
+    presenter_in_brackets(title, true)
+}
+
+fn presenter_in_brackets(title: &str, name_alone: bool) -> Option<(&str, String)> {
     let t = title.trim_ws();
     let inner = t.strip_suffix(')')?;
     let open = inner.rfind('(')?;
@@ -584,7 +603,16 @@ pub fn presenter_in_title(title: &str) -> Option<(&str, String)> {
     if before.is_empty() {
         return None;
     }
-    let name = inside.split(',').next()?.trim_ws();
+    let (name, role) = match inside.split_once(',') {
+        Some((n, r)) => (n.trim_ws(), r.trim_ws()),
+        None => (inside.trim_ws(), ""),
+    };
+    // "(Annelie Falk, socialchef)" presents; "(Anna Ek, V)" moved a motion
+    // and "(Per Holm)" may be whom the matter is about.
+    let described = !role.is_empty() && super::text::starts_lower(role);
+    if !(described || name_alone && role.is_empty()) {
+        return None;
+    }
     (is_name(name, 2)
         && name.split_whitespace().count() <= 3
         && !names_organisation(name)
@@ -745,6 +773,22 @@ mod tests {
             None
         );
         assert_eq!(presenter_in_title("Rapport (Region Kronoberg)"), None);
+        assert_eq!(
+            presenter_in_title("Motion om cykelbanor (Anna Ek, V)"),
+            None
+        );
+        assert_eq!(
+            presenter_in_title("Entledigande från uppdrag (Per Holm)"),
+            None
+        );
+        assert_eq!(
+            presenter_in_heading("Region Västmanland (Nadia Karimi)"),
+            Some(("Region Västmanland", "Nadia Karimi".to_string()))
+        );
+        assert_eq!(
+            presenter_in_text("Röda Korset informerade om insamlingen."),
+            None
+        );
         assert_eq!(
             responsible("Ansvarig: Therese Lund och Mikael Johansson"),
             Some(vec![

@@ -165,7 +165,14 @@ fn labelled(line: &str) -> Option<(&'static str, usize)> {
         let rest = &line[label.len()..];
         let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
         let tabbed = rest.starts_with('\t');
-        if (gap < 2 && !tabbed) || rest.trim_ws().is_empty() {
+        // The text column starts a title, a name or a sentence; justified
+        // text ("Beslut  om  ny  plan") goes on in lowercase.
+        let body = rest.trim_ws();
+        let starts = body
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if (gap < 2 && !tabbed) || !starts {
             return None;
         }
         Some((*label, label.len() + gap))
@@ -310,6 +317,8 @@ mod tests {
         );
         // A label followed by one space is a sentence, not a column.
         assert_eq!(unlabel("Beslut fattades i maj.\n"), None);
+        // Justified text is no column.
+        assert_eq!(unlabel("Beslut  om  ny  plan  ska  fattas.\n"), None);
         assert_eq!(unlabel("Ärendet gäller bygglov.\n"), None);
         assert_eq!(
             unlabel("Ärendebeskrivning    Sökanden vill bygga.\nFöredragande    Rikard Olsson\n")
