@@ -380,7 +380,8 @@ pub fn trigger_unfiltered(sentence: &str, buf: &mut String) -> Option<Strength> 
             "överens"
                 if at(i + 1) == "om"
                     && at(i + 2) == "att"
-                    && matches!(at(i.wrapping_sub(1)), "är" | "var" | "blev") =>
+                    && matches!(at(i.wrapping_sub(1)), "är" | "var" | "blev")
+                    && is_definite(at(i.wrapping_sub(2))) =>
             {
                 Some(Strength::Weak)
             }
