@@ -924,6 +924,20 @@ impl<'m> HeaderReader<'m> {
                 if self.free_date.is_none() {
                     self.free_date = Some(d);
                 }
+                // "2024-03-10, kl. 19.00, Bygdegården": the place after the
+                // date and the time.
+                if self.free_place.is_none() && find_time(cell).is_some() {
+                    if let Some((_, last)) = cell.rsplit_once(',') {
+                        let last = last.trim_ws().trim_end_matches('.');
+                        if starts_upper(last)
+                            && last.len() <= 60
+                            && find_date(last).is_none()
+                            && find_time(last).is_none()
+                        {
+                            self.free_place = Some(last.to_string());
+                        }
+                    }
+                }
                 // "Sammanträde ... den 15 november 2023, klockan 13.00 -
                 // 15.30, i Brandstationen Åby, lektionssal 2.": the place
                 // closes a sentence that gives the date.
@@ -1617,6 +1631,10 @@ mod tests {
             Some("hemma hos Birgitta Lövgren, Lärkvägen 8, Ekeby")
         );
         assert_eq!(m.time.as_deref(), Some("19:00-21:30"));
+        let m =
+            read("Protokoll\nHembygdsföreningen Gamla Ekeby\n2024-03-10, kl. 19.00, Bygdegården\n");
+        assert_eq!(m.place.as_deref(), Some("Bygdegården"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-10"));
     }
 
     #[test]
