@@ -86,8 +86,14 @@ pub fn expand(text: &str) -> Option<String> {
     let mut header: Option<Vec<Column>> = None;
     let mut out = String::new();
     let mut changed = false;
+    // A table after "§ 20" is a list inside that paragraph (delegation
+    // decisions, "Nr / Ärende / Datum / Delegat"), not the agenda.
+    let mut in_paragraph = false;
     for line in text.split_inclusive('\n') {
         let row = line.trim_end_matches(['\n', '\r']);
+        in_paragraph |= row
+            .strip_prefix('§')
+            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
         if let Some(cols) = &header {
             if let Some(item) = item_row(row, cols) {
                 out.push_str(&item);
@@ -100,7 +106,7 @@ pub fn expand(text: &str) -> Option<String> {
         }
         // A header row's first cell names the number column.
         let first = row.split('\t').next().unwrap_or("");
-        if row.contains('\t') && column(first) == Column::Number {
+        if !in_paragraph && row.contains('\t') && column(first) == Column::Number {
             let cols: Vec<Column> = row.split('\t').map(column).collect();
             let numbered = cols.first() == Some(&Column::Number);
             if numbered && cols.contains(&Column::Title) && cols.len() >= 3 {
@@ -332,6 +338,11 @@ mod tests {
         assert_eq!(expand("Inga tabbar här.\n"), None);
         // A presence table names no item number column.
         assert_eq!(expand("Namn\tParti\tNärvarande\nKim Ny\tS\tX\n"), None);
+        // A delegation list inside a paragraph.
+        assert_eq!(
+            expand("§ 20 Delegationsbeslut\nNr\tÄrende\tDatum\tDelegat\n1\tBygglov\t2024-01-02\tAnna Ek\n"),
+            None
+        );
         // A to-do table: no number column first.
         assert_eq!(
             expand("Åtgärd\tÄrende\tAnsvarig\nSkicka ut\tAvtal\tSara Öberg\n"),
