@@ -417,6 +417,24 @@ enum State {
     Silent,
 }
 
+/// Adds presenters, once each, to the current section when the item has
+/// one under way (`in_section`), else to the item.
+fn add_presenters(
+    item: &mut AgendaItem,
+    in_section: bool,
+    names: impl IntoIterator<Item = String>,
+) {
+    let target = match (in_section, item.sections.last_mut()) {
+        (true, Some(s)) => &mut s.presenters,
+        _ => &mut item.presenters,
+    };
+    for n in names {
+        if !target.contains(&n) {
+            target.push(n);
+        }
+    }
+}
+
 fn interpret(blocks: Vec<Block>, item: &mut AgendaItem, meeting: Option<&str>) {
     // The last silent label is a proposal another body made ("Arbetsutskottets
     // förslag"): nothing under it is the meeting's own.
@@ -470,15 +488,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem, meeting: Option<&str>) {
                 lead = false;
             }
             Kind::Presenter(names) => {
-                let target = match (&subject, item.sections.last_mut()) {
-                    (Some(_), Some(s)) => &mut s.presenters,
-                    _ => &mut item.presenters,
-                };
-                for n in names {
-                    if !target.contains(&n) {
-                        target.push(n);
-                    }
-                }
+                add_presenters(item, subject.is_some(), names);
             }
             Kind::Label { part, colon, title } => {
                 let rest = block.text.as_ref();
@@ -569,13 +579,7 @@ fn interpret(blocks: Vec<Block>, item: &mut AgendaItem, meeting: Option<&str>) {
                     .flatten()
                     .and_then(presenter_in_text)
                 {
-                    let target = match (&subject, item.sections.last_mut()) {
-                        (Some(_), Some(s)) => &mut s.presenters,
-                        _ => &mut item.presenters,
-                    };
-                    if !target.contains(&name) {
-                        target.push(name);
-                    }
+                    add_presenters(item, subject.is_some(), [name]);
                 }
                 // The group that met proposing to another body, outside a
                 // decision label: a lead to clauses, or a decision itself.
