@@ -67,6 +67,7 @@ mod compound_splitter;
 mod fold;
 mod lexicon;
 mod memo;
+mod pairs;
 mod suspended_hyphen;
 mod swedish_stemmer;
 mod tokenizer;
@@ -76,6 +77,7 @@ use tantivy::tokenizer::{TextAnalyzer, TokenStream, TokenizerManager};
 
 pub use compound_splitter::CompoundSplitter;
 pub use fold::{fold, fold_into, SwedishFold};
+pub use pairs::{is_pair_word, pair_term, PairTap, WordPairs, PAIR_WORDS};
 pub use suspended_hyphen::SuspendedHyphen;
 pub use swedish_stemmer::SwedishStemmer;
 pub use tokenizer::SwedishTokenizer;
@@ -84,6 +86,11 @@ pub use tokenizer::SwedishTokenizer;
 pub const INDEX_TOKENIZER: &str = "sv_index";
 /// The name under which the query-side analyzer is registered with tantivy.
 pub const QUERY_TOKENIZER: &str = "sv_query";
+/// The name under which the index analyzer that records word pairs (for
+/// the fields that have a pair field) is registered with tantivy.
+pub const PAIRED_TOKENIZER: &str = "sv_index_paired";
+/// The name under which the pair fields' tokenizer is registered.
+pub const PAIR_TOKENIZER: &str = "sv_pairs";
 /// The name under which the folded analyzer (both sides of the å/ä/ö
 /// fallback field) is registered with tantivy.
 pub const FOLDED_TOKENIZER: &str = "sv_folded";
@@ -94,7 +101,7 @@ pub const FOLDED_TOKENIZER: &str = "sv_folded";
 /// in text indexed another way, and a re-index skips unchanged files.
 /// Change it whenever any text analyses differently (rules, lexicon,
 /// `data/stems.tsv`).
-pub const ANALYSIS_VERSION: &str = "protokoll-analysis 14 (avgiftning is no avgift)";
+pub const ANALYSIS_VERSION: &str = "protokoll-analysis 15 (word pairs)";
 
 /// The analyzer applied to text as it is indexed.
 pub fn index_analyzer() -> TextAnalyzer {
@@ -126,10 +133,23 @@ pub fn folded_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Registers the analyzers under [`INDEX_TOKENIZER`], [`QUERY_TOKENIZER`]
-/// and [`FOLDED_TOKENIZER`].
+/// The index analyzer of a field that has a pair field: the same tokens,
+/// with their pairs recorded for the pair field ([`pairs`]).
+pub fn paired_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SwedishTokenizer::default())
+        .filter(SwedishStemmer)
+        .filter(SuspendedHyphen)
+        .filter(CompoundSplitter)
+        .filter(PairTap)
+        .build()
+}
+
+/// Registers the analyzers under [`INDEX_TOKENIZER`], [`PAIRED_TOKENIZER`],
+/// [`PAIR_TOKENIZER`], [`QUERY_TOKENIZER`] and [`FOLDED_TOKENIZER`].
 pub fn register(manager: &TokenizerManager) {
     manager.register(INDEX_TOKENIZER, index_analyzer());
+    manager.register(PAIRED_TOKENIZER, paired_analyzer());
+    manager.register(PAIR_TOKENIZER, WordPairs::new(index_analyzer()));
     manager.register(QUERY_TOKENIZER, query_analyzer());
     manager.register(FOLDED_TOKENIZER, folded_analyzer());
 }

@@ -190,6 +190,7 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
         }
         if let Some(r) = &meeting.reference {
             doc.add_text(fields.text, r);
+            doc.add_text(fields.text_pairs, r);
         }
     };
     let add_payload = |doc: &mut TantivyDocument, payload: &Payload| {
@@ -229,10 +230,13 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
             .collect();
         for p in presenters {
             doc.add_text(fields.text, p);
+            doc.add_text(fields.text_pairs, p);
         }
         doc.add_text(fields.text, &stored.text);
+        doc.add_text(fields.text_pairs, &stored.text);
         for d in &item.decisions {
             doc.add_text(fields.decisions, capped(&d.text));
+            doc.add_text(fields.decision_pairs, capped(&d.text));
             if let Some(s) = &d.subject {
                 doc.add_text(fields.headings, capped(s));
             }
@@ -252,6 +256,7 @@ pub fn build(meeting: &Meeting, path: &str, hash: &str, fields: &Fields) -> Vec<
             doc.add_u64(fields.ordinal, u64::from(item.ordinal));
             doc.add_text(fields.outcome, d.outcome.as_str());
             doc.add_text(fields.decisions, capped(&d.text));
+            doc.add_text(fields.decision_pairs, capped(&d.text));
             if let Some(s) = &d.subject {
                 doc.add_text(fields.headings, capped(s));
             }

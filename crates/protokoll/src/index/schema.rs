@@ -20,7 +20,7 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions, FAST, STORED,
 };
 
-use crate::analysis::INDEX_TOKENIZER;
+use crate::analysis::{INDEX_TOKENIZER, PAIRED_TOKENIZER, PAIR_TOKENIZER};
 
 /// The value of the `doc_kind` field for each kind of document.
 pub const KIND_MEETING: &str = "meeting";
@@ -57,6 +57,11 @@ pub struct Fields {
     pub body: Field,
     /// Where it met (meeting metadata).
     pub place: Field,
+    /// The word pairs of `text` and of `decisions` (see
+    /// [`crate::analysis::PAIR_WORDS`]): their phrases of a common word and
+    /// the next, without reading positions.
+    pub text_pairs: Field,
+    pub decision_pairs: Field,
 }
 
 impl Fields {
@@ -84,6 +89,8 @@ impl Fields {
             text: f("text")?,
             body: f("body")?,
             place: f("place")?,
+            text_pairs: f("text_pairs")?,
+            decision_pairs: f("decision_pairs")?,
         })
     }
 
@@ -100,6 +107,17 @@ impl Fields {
             (self.body, 0.4, Weight::Metadata),
             (self.place, 0.3, Weight::Metadata),
         ]
+    }
+
+    /// The pair field of `field`, if it has one.
+    pub fn pairs_of(&self, field: Field) -> Option<Field> {
+        if field == self.text {
+            Some(self.text_pairs)
+        } else if field == self.decisions {
+            Some(self.decision_pairs)
+        } else {
+            None
+        }
     }
 
     /// The fields whose positions make phrase queries meaningful: the
@@ -163,8 +181,19 @@ pub fn build() -> Schema {
             .set_tokenizer(INDEX_TOKENIZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    for name in ["title", "headings", "decisions", "text"] {
+    for name in ["title", "headings"] {
         b.add_text_field(name, text.clone());
+    }
+    // The sources of the pair fields record their pairs as they are
+    // analysed; the pair fields come after them, so tantivy (which indexes
+    // a document's fields in field order) finds the pairs recorded.
+    let paired = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(PAIRED_TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    for name in ["decisions", "text"] {
+        b.add_text_field(name, paired.clone());
     }
     // No phrase is looked for in the meeting metadata (the group, the
     // place): their positions, repeated on every item, would be dead weight.
@@ -175,5 +204,14 @@ pub fn build() -> Schema {
     );
     b.add_text_field("body", meta.clone());
     b.add_text_field("place", meta);
+    // A pair's frequency is the phrase's; the norms are the source field's.
+    let pairs = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(PAIR_TOKENIZER)
+            .set_fieldnorms(false)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    b.add_text_field("text_pairs", pairs.clone());
+    b.add_text_field("decision_pairs", pairs);
     b.build()
 }

@@ -1,0 +1,315 @@
+//! Word pairs: a phrase that starts with a very common word, answered from
+//! one posting list instead of two words' positions.
+//!
+//! A phrase query reads, in every document holding all its words, every
+//! position of every word. When its first word is one of the most frequent
+//! words of Swedish ("till handlingarna", "i uppdrag"), nearly every document
+//! holding the second word holds the first too, several times: at 1M items,
+//! "till handlingarna" read the positions of "till" in 350,000 documents and
+//! took 38 ms where a rare word takes 1.
+//!
+//! So the index also keeps, for each phrase field that needs it, a field of
+//! pairs: at each position whose word is one of [`PAIR_WORDS`], the word
+//! joined by a space to each token at the next position (the whole word and
+//! its alternatives, see the token convention in [`super`]). The pair
+//! "till handling" occurs in a document exactly as often as the phrase
+//! "till handling" does, so the search side can answer that phrase from the
+//! pair's postings and its frequencies, with the phrase's own BM25 weight,
+//! and get the same documents with the same scores.
+//!
+//! Only two words start pairs, because pairs cost index space and the
+//! index must stay smaller than the text it holds (at 100k items it was
+//! 95.1 MB for 97.7 MB of text). Pairs after the eight most frequent
+//! prepositions and markers (att, av, för, i, med, om, på, till) took the
+//! postings from 22.0 to 28.0 MB and the index to 101.5 MB; pairs after
+//! "i" and "till" take them to 23.5 MB, the index to 96.6 MB (0.99×). Those
+//! two are the second and the tenth most frequent words of the Riksdag
+//! corpus and begin the phrases minutes are searched for most ("till
+//! handlingarna", "i uppdrag", "till kommunfullmäktige", "i enlighet med").
+//! Phrases that start with other words read positions as before.
+//!
+//! # Analysing the text once
+//!
+//! The pair field is indexed from the same text as its source field, and
+//! analysing that text a second time would cost nearly as much again as
+//! the analysis does now (28 % of indexing's instructions). The
+//! source field's analyzer ([`PairTap`] at the end of the index chain)
+//! therefore records, per thread, the pairs of each text it analyses, and
+//! the pair field's tokenizer ([`WordPairs`]) takes them when it is handed
+//! the same text. tantivy indexes a document's fields in field order on one
+//! thread, and the pair fields come after their sources in the schema, so
+//! the recorded pairs are there; when they are not (any other order, any
+//! other caller), the pair tokenizer analyses the text itself. Either way
+//! it emits the same pairs: correctness never depends on the order.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
+
+/// The words that start pairs, as the analyzer outputs them (see the
+/// module documentation for why these two). Sorted.
+pub const PAIR_WORDS: [&str; 2] = ["i", "till"];
+
+/// Whether an analysed token starts pairs.
+pub fn is_pair_word(token: &str) -> bool {
+    PAIR_WORDS.contains(&token)
+}
+
+/// The pair term of two analysed tokens: `first` must be a pair word.
+pub fn pair_term(first: &str, second: &str) -> String {
+    let mut s = String::with_capacity(first.len() + 1 + second.len());
+    s.push_str(first);
+    s.push(' ');
+    s.push_str(second);
+    s
+}
+
+/// Turns a stream of analysed tokens into pairs: feed it every token in
+/// order.
+#[derive(Default)]
+struct Pairing {
+    /// The position of the tokens in `current`, if any yet.
+    position: Option<usize>,
+    /// The pair words at `position`.
+    current: Vec<String>,
+    /// The pair words at `position - 1`.
+    previous: Vec<String>,
+}
+
+impl Pairing {
+    fn push(&mut self, token: &Token, mut emit: impl FnMut(&str, &str)) {
+        if self.position != Some(token.position) {
+            let adjacent = self.position.is_some_and(|p| p + 1 == token.position);
+            std::mem::swap(&mut self.previous, &mut self.current);
+            self.current.clear();
+            if !adjacent {
+                self.previous.clear();
+            }
+            self.position = Some(token.position);
+        }
+        for first in &self.previous {
+            emit(first, &token.text);
+        }
+        if is_pair_word(&token.text) {
+            self.current.push(token.text.clone());
+        }
+    }
+}
+
+/// What [`PairTap`] recorded of one text.
+struct Tapped {
+    /// Which stream recorded it.
+    id: u64,
+    text: String,
+    /// The pair terms, in order.
+    pairs: Vec<String>,
+    /// Whether the stream ran to its end (a partial record is never used).
+    done: bool,
+}
+
+/// The most texts a thread keeps recorded: a document's values of the
+/// source fields until its pair fields take them. Beyond that the oldest
+/// go, and their pair fields analyse again.
+const MAX_TAPPED: usize = 64;
+
+thread_local! {
+    static TAPPED: RefCell<VecDeque<Tapped>> = const { RefCell::new(VecDeque::new()) };
+    static NEXT_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A filter that passes every token through and records the text's pairs
+/// for [`WordPairs`]: the last filter of a pair field's source.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PairTap;
+
+impl TokenFilter for PairTap {
+    type Tokenizer<T: Tokenizer> = PairTapFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> PairTapFilter<T> {
+        PairTapFilter { inner: tokenizer }
+    }
+}
+
+#[derive(Clone)]
+pub struct PairTapFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for PairTapFilter<T> {
+    type TokenStream<'a> = PairTapStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        let id = NEXT_ID.with(|n| {
+            let id = n.get();
+            n.set(id.wrapping_add(1));
+            id
+        });
+        TAPPED.with(|t| {
+            let mut t = t.borrow_mut();
+            if t.len() == MAX_TAPPED {
+                t.pop_front();
+            }
+            t.push_back(Tapped {
+                id,
+                text: text.to_string(),
+                pairs: Vec::new(),
+                done: false,
+            });
+        });
+        PairTapStream {
+            inner: self.inner.token_stream(text),
+            pairing: Pairing::default(),
+            pairs: Vec::new(),
+            id,
+            recorded: false,
+        }
+    }
+}
+
+pub struct PairTapStream<T> {
+    inner: T,
+    pairing: Pairing,
+    pairs: Vec<String>,
+    id: u64,
+    /// Whether the end was reached and the pairs handed over.
+    recorded: bool,
+}
+
+impl<T: TokenStream> TokenStream for PairTapStream<T> {
+    fn advance(&mut self) -> bool {
+        if self.inner.advance() {
+            let pairs = &mut self.pairs;
+            self.pairing
+                .push(self.inner.token(), |a, b| pairs.push(pair_term(a, b)));
+            return true;
+        }
+        if !self.recorded {
+            self.recorded = true;
+            let pairs = std::mem::take(&mut self.pairs);
+            let id = self.id;
+            TAPPED.with(|t| {
+                if let Some(rec) = t.borrow_mut().iter_mut().rev().find(|r| r.id == id) {
+                    rec.pairs = pairs;
+                    rec.done = true;
+                }
+            });
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.inner.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.inner.token_mut()
+    }
+}
+
+/// The pair field's tokenizer: the pairs of its text, as [`PairTap`]
+/// recorded them or, failing that, from its own analysis.
+#[derive(Clone)]
+pub struct WordPairs {
+    analyzer: TextAnalyzer,
+}
+
+impl WordPairs {
+    /// Pairs of the tokens `analyzer` gives: the index chain, so that the
+    /// pairs are those of the source field.
+    pub fn new(analyzer: TextAnalyzer) -> WordPairs {
+        WordPairs { analyzer }
+    }
+}
+
+impl Tokenizer for WordPairs {
+    type TokenStream<'a> = PairStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PairStream {
+        let recorded = TAPPED.with(|t| {
+            let mut t = t.borrow_mut();
+            let i = t.iter().position(|r| r.done && r.text == text)?;
+            t.remove(i).map(|r| r.pairs)
+        });
+        let pairs = recorded.unwrap_or_else(|| {
+            let mut pairs = Vec::new();
+            let mut pairing = Pairing::default();
+            let mut stream = self.analyzer.token_stream(text);
+            while stream.advance() {
+                pairing.push(stream.token(), |a, b| pairs.push(pair_term(a, b)));
+            }
+            pairs
+        });
+        PairStream {
+            pairs: pairs.into_iter(),
+            token: Token::default(),
+        }
+    }
+}
+
+pub struct PairStream {
+    pairs: std::vec::IntoIter<String>,
+    token: Token,
+}
+
+impl TokenStream for PairStream {
+    fn advance(&mut self) -> bool {
+        match self.pairs.next() {
+            Some(p) => {
+                self.token.text = p;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::index_analyzer;
+
+    fn pairs_of(text: &str) -> Vec<String> {
+        let mut tokenizer = WordPairs::new(index_analyzer());
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn a_pair_word_pairs_with_every_token_of_the_next_word() {
+        assert_eq!(
+            pairs_of("Informationen läggs till handlingarna."),
+            ["till handl"]
+        );
+        assert_eq!(
+            pairs_of("ger förvaltningen i uppdrag, till exempel en plan"),
+            ["i uppdrag", "till exempl"]
+        );
+        // The whole word, then its compound parts.
+        assert_eq!(
+            pairs_of("läggs till handlingsplanen"),
+            ["till handlingsplan", "till handl", "till plan"]
+        );
+        // Two pair words in a row pair with each other.
+        assert_eq!(pairs_of("till i morgon"), ["till i", "i morgon"]);
+    }
+
+    #[test]
+    fn no_pair_across_a_gap_or_a_value() {
+        assert!(pairs_of("").is_empty());
+        assert!(pairs_of("till").is_empty());
+        assert!(pairs_of("beslut i").is_empty());
+    }
+}
