@@ -52,11 +52,13 @@ use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term};
 
 use super::count::{Counting, DateWindow};
+use super::pair::PairQuery;
 use super::parser::{Clause, Node};
 use super::proximity::PairBonus;
 use super::snippet::Highlighter;
 use super::unit::{Filter, UnitQuery};
 use super::Query;
+use crate::analysis::is_pair_word;
 use crate::index::document::parse_date;
 use crate::index::schema::{Fields, Weight, KIND_DECISION, KIND_MEETING};
 use crate::{Error, Result};
@@ -748,7 +750,19 @@ impl Builder<'_> {
             self.hl.exact.insert(p.whole.clone());
         }
         let first = positions[0].pos;
+        // Two adjacent words, the first a pair word: the pair field has the
+        // phrase's documents and frequencies (see `super::pair`).
+        let pair = match &positions[..] {
+            [a, b] if b.pos == a.pos + 1 && is_pair_word(&a.whole) => {
+                Some((a.whole.clone(), b.whole.clone()))
+            }
+            _ => None,
+        };
+        let fields = self.fields;
         let make = |f: Field| -> Q {
+            if let (Some((a, b)), Some(pairs)) = (&pair, fields.pairs_of(f)) {
+                return Box::new(PairQuery::new(f, pairs, a, b));
+            }
             Box::new(PhraseQuery::new_with_offset(
                 positions
                     .iter()

@@ -21,6 +21,7 @@
 pub mod build;
 mod count;
 mod hit;
+mod pair;
 pub mod parser;
 mod proximity;
 mod query;
