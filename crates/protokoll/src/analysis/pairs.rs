@@ -53,17 +53,29 @@ pub const PAIR_WORDS: [&str; 2] = ["i", "till"];
 
 /// Whether an analysed token starts pairs.
 pub fn is_pair_word(token: &str) -> bool {
-    PAIR_WORDS.contains(&token)
+    pair_word(token).is_some()
+}
+
+fn pair_word(token: &str) -> Option<&'static str> {
+    PAIR_WORDS.iter().copied().find(|w| *w == token)
 }
 
 /// The pair term of two analysed tokens: `first` must be a pair word.
 pub fn pair_term(first: &str, second: &str) -> String {
     let mut s = String::with_capacity(first.len() + 1 + second.len());
-    s.push_str(first);
-    s.push(' ');
-    s.push_str(second);
+    push_pair(&mut s, first, second);
     s
 }
+
+fn push_pair(out: &mut String, first: &str, second: &str) {
+    out.push_str(first);
+    out.push(' ');
+    out.push_str(second);
+}
+
+/// Pairs of one text, one after another, each ended by a newline (no token
+/// holds one: the tokenizer splits at white space).
+type Pairs = String;
 
 /// Turns a stream of analysed tokens into pairs: feed it every token in
 /// order.
@@ -72,13 +84,13 @@ struct Pairing {
     /// The position of the tokens in `current`, if any yet.
     position: Option<usize>,
     /// The pair words at `position`.
-    current: Vec<String>,
+    current: Vec<&'static str>,
     /// The pair words at `position - 1`.
-    previous: Vec<String>,
+    previous: Vec<&'static str>,
 }
 
 impl Pairing {
-    fn push(&mut self, token: &Token, mut emit: impl FnMut(&str, &str)) {
+    fn push(&mut self, token: &Token, out: &mut Pairs) {
         if self.position != Some(token.position) {
             let adjacent = self.position.is_some_and(|p| p + 1 == token.position);
             std::mem::swap(&mut self.previous, &mut self.current);
@@ -89,10 +101,11 @@ impl Pairing {
             self.position = Some(token.position);
         }
         for first in &self.previous {
-            emit(first, &token.text);
+            push_pair(out, first, &token.text);
+            out.push('\n');
         }
-        if is_pair_word(&token.text) {
-            self.current.push(token.text.clone());
+        if let Some(w) = pair_word(&token.text) {
+            self.current.push(w);
         }
     }
 }
@@ -102,8 +115,7 @@ struct Tapped {
     /// Which stream recorded it.
     id: u64,
     text: String,
-    /// The pair terms, in order.
-    pairs: Vec<String>,
+    pairs: Pairs,
     /// Whether the stream ran to its end (a partial record is never used).
     done: bool,
 }
@@ -153,14 +165,14 @@ impl<T: Tokenizer> Tokenizer for PairTapFilter<T> {
             t.push_back(Tapped {
                 id,
                 text: text.to_string(),
-                pairs: Vec::new(),
+                pairs: Pairs::new(),
                 done: false,
             });
         });
         PairTapStream {
             inner: self.inner.token_stream(text),
             pairing: Pairing::default(),
-            pairs: Vec::new(),
+            pairs: Pairs::new(),
             id,
             recorded: false,
         }
@@ -170,7 +182,7 @@ impl<T: Tokenizer> Tokenizer for PairTapFilter<T> {
 pub struct PairTapStream<T> {
     inner: T,
     pairing: Pairing,
-    pairs: Vec<String>,
+    pairs: Pairs,
     id: u64,
     /// Whether the end was reached and the pairs handed over.
     recorded: bool,
@@ -179,9 +191,7 @@ pub struct PairTapStream<T> {
 impl<T: TokenStream> TokenStream for PairTapStream<T> {
     fn advance(&mut self) -> bool {
         if self.inner.advance() {
-            let pairs = &mut self.pairs;
-            self.pairing
-                .push(self.inner.token(), |a, b| pairs.push(pair_term(a, b)));
+            self.pairing.push(self.inner.token(), &mut self.pairs);
             return true;
         }
         if !self.recorded {
@@ -232,35 +242,39 @@ impl Tokenizer for WordPairs {
             t.remove(i).map(|r| r.pairs)
         });
         let pairs = recorded.unwrap_or_else(|| {
-            let mut pairs = Vec::new();
+            let mut pairs = Pairs::new();
             let mut pairing = Pairing::default();
             let mut stream = self.analyzer.token_stream(text);
             while stream.advance() {
-                pairing.push(stream.token(), |a, b| pairs.push(pair_term(a, b)));
+                pairing.push(stream.token(), &mut pairs);
             }
             pairs
         });
         PairStream {
-            pairs: pairs.into_iter(),
+            pairs,
+            at: 0,
             token: Token::default(),
         }
     }
 }
 
 pub struct PairStream {
-    pairs: std::vec::IntoIter<String>,
+    pairs: Pairs,
+    /// Where the next pair starts in `pairs`.
+    at: usize,
     token: Token,
 }
 
 impl TokenStream for PairStream {
     fn advance(&mut self) -> bool {
-        match self.pairs.next() {
-            Some(p) => {
-                self.token.text = p;
-                true
-            }
-            None => false,
-        }
+        let rest = &self.pairs[self.at..];
+        let Some(end) = rest.find('\n') else {
+            return false;
+        };
+        self.token.text.clear();
+        self.token.text.push_str(&rest[..end]);
+        self.at += end + 1;
+        true
     }
 
     fn token(&self) -> &Token {
