@@ -76,18 +76,32 @@ pub fn stock_analyzer() -> tantivy::tokenizer::TextAnalyzer {
         .build()
 }
 
+/// The stock chain for the fields with a pair field: the same tokens, their
+/// pairs recorded for the pair field, as in ours.
+fn stock_paired_analyzer() -> tantivy::tokenizer::TextAnalyzer {
+    use tantivy::tokenizer::{Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::Swedish))
+        .filter(protokoll::analysis::PairTap)
+        .build()
+}
+
 /// Parses and indexes `corpus` into a new index in `dir`, the whole pipeline
 /// a user runs: text, parser, analysis, tantivy, one commit. Returns the
 /// number of items the index holds afterwards.
 pub fn index_corpus(dir: &Path, corpus: &Corpus, chain: Chain) -> u64 {
     let archive = Archive::open_or_create(dir).expect("create index");
     if chain == Chain::StockSnowball {
-        // Registered after opening, so it replaces our analyzer for this
-        // writer only; the schema names the tokenizer, not the chain.
-        archive
-            .index()
-            .tokenizers()
-            .register(protokoll::analysis::INDEX_TOKENIZER, stock_analyzer());
+        // Registered after opening, so they replace our analyzers for this
+        // writer only; the schema names the tokenizers, not the chains.
+        // Every text field gets the stock chain, the pair fields the pairs
+        // of its tokens, recorded as ours are.
+        use protokoll::analysis::{WordPairs, INDEX_TOKENIZER, PAIRED_TOKENIZER, PAIR_TOKENIZER};
+        let tokenizers = archive.index().tokenizers();
+        tokenizers.register(INDEX_TOKENIZER, stock_analyzer());
+        tokenizers.register(PAIRED_TOKENIZER, stock_paired_analyzer());
+        tokenizers.register(PAIR_TOKENIZER, WordPairs::new(stock_analyzer()));
     }
     let mut writer = archive.writer().expect("writer");
     for m in &corpus.meetings {
