@@ -186,7 +186,10 @@ fn tokenize(
                 let (nfrom, nto) = words[j + 1];
                 let next = &text[nfrom..nto];
                 let gap = &text[words[j].1..nfrom];
-                if !is_group_space(gap) || !is_thousands_group(next) {
+                // A joined number is a word like any other: at most
+                // MAX_TOKEN_BYTES, the rest another number.
+                if !is_group_space(gap) || !is_thousands_group(next) || nto - from > MAX_TOKEN_BYTES
+                {
                     break;
                 }
                 j += 1;
@@ -365,6 +368,16 @@ mod tests {
         assert_eq!(got, expected);
     }
 
+    fn tokens(input: &str) -> Vec<Token> {
+        let mut tokenizer = SwedishTokenizer::default();
+        let mut stream = tokenizer.token_stream(input);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().clone());
+        }
+        out
+    }
+
     fn uax(text: &str) -> Vec<(usize, usize)> {
         text.split_word_bound_indices()
             .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
@@ -425,6 +438,21 @@ mod tests {
             "6 250,5 miljoner",
             &[("6250,5", "6 250,5"), ("miljoner", "miljoner")],
         );
+    }
+
+    #[test]
+    fn a_joined_number_is_no_longer_than_any_word() {
+        // 60 groups: 239 bytes written, 180 digits joined. Each token is
+        // at most MAX_TOKEN_BYTES of the input, the groups in order.
+        let input = format!("1{}", " 123".repeat(59));
+        let tokens = tokens(&input);
+        assert!(tokens.len() > 1, "{tokens:?}");
+        let mut digits = String::new();
+        for t in &tokens {
+            assert!(t.offset_to - t.offset_from <= MAX_TOKEN_BYTES, "{t:?}");
+            digits.push_str(&t.text);
+        }
+        assert_eq!(digits, input.replace(' ', ""));
     }
 
     #[test]
