@@ -76,6 +76,9 @@ pub fn stock_analyzer() -> tantivy::tokenizer::TextAnalyzer {
         .build()
 }
 
+/// The stock chain's number for the pair tap (ours is 0).
+const STOCK_CHAIN: u64 = 1;
+
 /// The stock chain for the fields with a pair field: the same tokens, their
 /// pairs recorded for the pair field, as in ours.
 fn stock_paired_analyzer() -> tantivy::tokenizer::TextAnalyzer {
@@ -83,7 +86,7 @@ fn stock_paired_analyzer() -> tantivy::tokenizer::TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(LowerCaser)
         .filter(Stemmer::new(Language::Swedish))
-        .filter(protokoll::analysis::PairTap)
+        .filter(protokoll::analysis::PairTap::new(STOCK_CHAIN))
         .build()
 }
 
@@ -101,7 +104,10 @@ pub fn index_corpus(dir: &Path, corpus: &Corpus, chain: Chain) -> u64 {
         let tokenizers = archive.index().tokenizers();
         tokenizers.register(INDEX_TOKENIZER, stock_analyzer());
         tokenizers.register(PAIRED_TOKENIZER, stock_paired_analyzer());
-        tokenizers.register(PAIR_TOKENIZER, WordPairs::new(stock_analyzer()));
+        tokenizers.register(
+            PAIR_TOKENIZER,
+            WordPairs::new(stock_analyzer(), STOCK_CHAIN),
+        );
     }
     let mut writer = archive.writer().expect("writer");
     for m in &corpus.meetings {

@@ -133,6 +133,9 @@ pub fn folded_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// The number of the index chain for [`PairTap`] and [`WordPairs`].
+const INDEX_CHAIN: u64 = 0;
+
 /// The index analyzer of a field that has a pair field: the same tokens,
 /// with their pairs recorded for the pair field ([`pairs`]).
 pub fn paired_analyzer() -> TextAnalyzer {
@@ -140,7 +143,7 @@ pub fn paired_analyzer() -> TextAnalyzer {
         .filter(SwedishStemmer)
         .filter(SuspendedHyphen)
         .filter(CompoundSplitter)
-        .filter(PairTap)
+        .filter(PairTap::new(INDEX_CHAIN))
         .build()
 }
 
@@ -149,7 +152,10 @@ pub fn paired_analyzer() -> TextAnalyzer {
 pub fn register(manager: &TokenizerManager) {
     manager.register(INDEX_TOKENIZER, index_analyzer());
     manager.register(PAIRED_TOKENIZER, paired_analyzer());
-    manager.register(PAIR_TOKENIZER, WordPairs::new(index_analyzer()));
+    manager.register(
+        PAIR_TOKENIZER,
+        WordPairs::new(index_analyzer(), INDEX_CHAIN),
+    );
     manager.register(QUERY_TOKENIZER, query_analyzer());
     manager.register(FOLDED_TOKENIZER, folded_analyzer());
 }

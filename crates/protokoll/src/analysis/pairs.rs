@@ -114,6 +114,8 @@ impl Pairing {
 struct Tapped {
     /// Which stream recorded it.
     id: u64,
+    /// The chain that analysed it (see [`PairTap::new`]).
+    chain: u64,
     text: String,
     pairs: Pairs,
     /// Whether the stream ran to its end (a partial record is never used).
@@ -125,6 +127,10 @@ struct Tapped {
 /// go, and their pair fields analyse again.
 const MAX_TAPPED: usize = 64;
 
+/// The longest text recorded (a longer one, rare in minutes, is analysed
+/// again by its pair field): it bounds the records at 4 MB a thread.
+const MAX_TAPPED_BYTES: usize = 64 * 1024;
+
 thread_local! {
     static TAPPED: RefCell<VecDeque<Tapped>> = const { RefCell::new(VecDeque::new()) };
     static NEXT_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
@@ -132,20 +138,34 @@ thread_local! {
 
 /// A filter that passes every token through and records the text's pairs
 /// for [`WordPairs`]: the last filter of a pair field's source.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct PairTap;
+#[derive(Clone, Copy, Debug)]
+pub struct PairTap {
+    chain: u64,
+}
+
+impl PairTap {
+    /// A tap at the end of the chain numbered `chain`: only a [`WordPairs`]
+    /// over the same chain, given the same number, takes its records.
+    pub fn new(chain: u64) -> PairTap {
+        PairTap { chain }
+    }
+}
 
 impl TokenFilter for PairTap {
     type Tokenizer<T: Tokenizer> = PairTapFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> PairTapFilter<T> {
-        PairTapFilter { inner: tokenizer }
+        PairTapFilter {
+            inner: tokenizer,
+            chain: self.chain,
+        }
     }
 }
 
 #[derive(Clone)]
 pub struct PairTapFilter<T> {
     inner: T,
+    chain: u64,
 }
 
 impl<T: Tokenizer> Tokenizer for PairTapFilter<T> {
@@ -157,24 +177,29 @@ impl<T: Tokenizer> Tokenizer for PairTapFilter<T> {
             n.set(id.wrapping_add(1));
             id
         });
-        TAPPED.with(|t| {
-            let mut t = t.borrow_mut();
-            if t.len() == MAX_TAPPED {
-                t.pop_front();
-            }
-            t.push_back(Tapped {
-                id,
-                text: text.to_string(),
-                pairs: Pairs::new(),
-                done: false,
+        let record = text.len() <= MAX_TAPPED_BYTES;
+        if record {
+            TAPPED.with(|t| {
+                let mut t = t.borrow_mut();
+                if t.len() == MAX_TAPPED {
+                    t.pop_front();
+                }
+                t.push_back(Tapped {
+                    id,
+                    chain: self.chain,
+                    text: text.to_string(),
+                    pairs: Pairs::new(),
+                    done: false,
+                });
             });
-        });
+        }
         PairTapStream {
             inner: self.inner.token_stream(text),
             pairing: Pairing::default(),
             pairs: Pairs::new(),
             id,
-            recorded: false,
+            // Nothing to hand over when nothing was recorded.
+            recorded: !record,
         }
     }
 }
@@ -191,7 +216,9 @@ pub struct PairTapStream<T> {
 impl<T: TokenStream> TokenStream for PairTapStream<T> {
     fn advance(&mut self) -> bool {
         if self.inner.advance() {
-            self.pairing.push(self.inner.token(), &mut self.pairs);
+            if !self.recorded {
+                self.pairing.push(self.inner.token(), &mut self.pairs);
+            }
             return true;
         }
         if !self.recorded {
@@ -222,13 +249,15 @@ impl<T: TokenStream> TokenStream for PairTapStream<T> {
 #[derive(Clone)]
 pub struct WordPairs {
     analyzer: TextAnalyzer,
+    chain: u64,
 }
 
 impl WordPairs {
-    /// Pairs of the tokens `analyzer` gives: the index chain, so that the
-    /// pairs are those of the source field.
-    pub fn new(analyzer: TextAnalyzer) -> WordPairs {
-        WordPairs { analyzer }
+    /// Pairs of the tokens `analyzer` gives: the source field's chain, so
+    /// that the pairs are those of the source field, numbered `chain` as
+    /// the [`PairTap`] at its end is.
+    pub fn new(analyzer: TextAnalyzer, chain: u64) -> WordPairs {
+        WordPairs { analyzer, chain }
     }
 }
 
@@ -238,7 +267,10 @@ impl Tokenizer for WordPairs {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> PairStream {
         let recorded = TAPPED.with(|t| {
             let mut t = t.borrow_mut();
-            let i = t.iter().position(|r| r.done && r.text == text)?;
+            let chain = self.chain;
+            let i = t
+                .iter()
+                .position(|r| r.done && r.chain == chain && r.text == text)?;
             t.remove(i).map(|r| r.pairs)
         });
         let pairs = recorded.unwrap_or_else(|| {
@@ -292,7 +324,7 @@ mod tests {
     use crate::analysis::index_analyzer;
 
     fn pairs_of(text: &str) -> Vec<String> {
-        let mut tokenizer = WordPairs::new(index_analyzer());
+        let mut tokenizer = WordPairs::new(index_analyzer(), 0);
         let mut stream = tokenizer.token_stream(text);
         let mut out = Vec::new();
         while stream.advance() {
@@ -318,6 +350,59 @@ mod tests {
         );
         // Two pair words in a row pair with each other.
         assert_eq!(pairs_of("till i morgon"), ["till i", "i morgon"]);
+    }
+
+    /// Runs `analyzer` over `text` to its end, as tantivy does.
+    fn run(analyzer: &mut TextAnalyzer, text: &str) {
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {}
+    }
+
+    fn pairs_with(tokenizer: &mut WordPairs, text: &str) -> Vec<String> {
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn recorded_pairs_go_only_to_the_same_chain_and_only_once() {
+        use crate::analysis::SwedishTokenizer;
+        // A chain without the stemmer, numbered 7: its pairs are unstemmed,
+        // so which pairs come out tells whether the record was used.
+        let mut unstemmed = TextAnalyzer::builder(SwedishTokenizer::default())
+            .filter(PairTap::new(7))
+            .build();
+        let text = "Informationen läggs till handlingarna.";
+        run(&mut unstemmed, text);
+        let mut ours = WordPairs::new(index_analyzer(), 0);
+        assert_eq!(pairs_with(&mut ours, text), ["till handl"]);
+        let mut sevens = WordPairs::new(index_analyzer(), 7);
+        assert_eq!(pairs_with(&mut sevens, text), ["till handlingarna"]);
+        // Taken: the next time the pair field analyses the text itself.
+        assert_eq!(pairs_with(&mut sevens, text), ["till handl"]);
+        // A stream left before its end records nothing usable.
+        let mut stream = unstemmed.token_stream(text);
+        assert!(stream.advance());
+        drop(stream);
+        assert_eq!(pairs_with(&mut sevens, text), ["till handl"]);
+    }
+
+    #[test]
+    fn a_long_text_is_not_recorded() {
+        use crate::analysis::SwedishTokenizer;
+        let mut unstemmed = TextAnalyzer::builder(SwedishTokenizer::default())
+            .filter(PairTap::new(8))
+            .build();
+        let text = "läggs till handlingarna ".repeat(MAX_TAPPED_BYTES / 20);
+        assert!(text.len() > MAX_TAPPED_BYTES);
+        run(&mut unstemmed, &text);
+        let pairs = pairs_with(&mut WordPairs::new(index_analyzer(), 8), &text);
+        assert_eq!(pairs.len(), MAX_TAPPED_BYTES / 20);
+        assert!(pairs.iter().all(|p| p == "till handl"), "{:?}", &pairs[..3]);
+        TAPPED.with(|t| assert!(t.borrow().iter().all(|r| r.chain != 8)));
     }
 
     #[test]

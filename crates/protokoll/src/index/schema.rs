@@ -10,7 +10,9 @@
 //! - a **decision** document per decision, linked to its item by source and
 //!   ordinal.
 //!
-//! Every searchable text field goes through the Swedish index analyzer.
+//! Every searchable text field goes through the Swedish index analyzer; the
+//! two pair fields hold the word pairs of `text` and `decisions` (see
+//! [`crate::analysis::PAIR_WORDS`]), from the same analysis.
 //! What a document shows is kept in one stored JSON `record` (its payload): a
 //! hit renders from its own record (which holds a brief of its meeting: date, group,
 //! kind); `protokoll show` adds the full header from the meeting document.

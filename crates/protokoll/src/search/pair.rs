@@ -182,13 +182,23 @@ mod tests {
                 .map(|(i, t)| AgendaItem {
                     ordinal: i as u32 + 1,
                     title: format!("Ärende {i}"),
-                    presenters: vec!["Anna i Ek".into()],
+                    // A value ending in a pair word, and the next value
+                    // starting with a word it pairs with elsewhere: the
+                    // values must not meet.
+                    presenters: vec!["Anna i".into(), "Uppdrag Ek".into()],
                     text: t.to_string(),
-                    decisions: vec![Decision {
-                        text: t.to_string(),
+                    decisions: [
+                        t.to_string(),
+                        "Ärendet läggs till".into(),
+                        "handlingarna".into(),
+                    ]
+                    .into_iter()
+                    .map(|text| Decision {
+                        text,
                         outcome: Outcome::Noted,
                         subject: None,
-                    }],
+                    })
+                    .collect(),
                     ..AgendaItem::default()
                 })
                 .collect(),
@@ -221,16 +231,22 @@ mod tests {
         // Every pair of the indexed texts: a pair word, then each token of
         // the next position.
         let mut pairs = BTreeSet::new();
-        for m in &meetings {
-            for item in &m.items {
-                let tokens = analyze(&item.text, Side::Index);
-                for a in tokens.iter().filter(|t| is_pair_word(&t.text)) {
-                    for b in tokens.iter().filter(|t| t.position == a.position + 1) {
-                        pairs.insert((a.text.clone(), b.text.clone()));
-                    }
+        let mut add = |text: &str| {
+            let tokens = analyze(text, Side::Index);
+            for a in tokens.iter().filter(|t| is_pair_word(&t.text)) {
+                for b in tokens.iter().filter(|t| t.position == a.position + 1) {
+                    pairs.insert((a.text.clone(), b.text.clone()));
                 }
             }
+        };
+        for m in &meetings {
+            for item in &m.items {
+                add(&item.text);
+                item.decisions.iter().for_each(|d| add(&d.text));
+            }
         }
+        // The pairs that would span two values ("Anna i" | "Uppdrag Ek",
+        // "läggs till" | "handlingarna") are among them, from the texts.
         assert!(pairs.len() > 300, "{} pairs", pairs.len());
         for w in PAIR_WORDS {
             assert!(pairs.iter().any(|(a, _)| a == w), "no pair starts with {w}");
