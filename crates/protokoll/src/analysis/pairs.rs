@@ -324,13 +324,7 @@ mod tests {
     use crate::analysis::index_analyzer;
 
     fn pairs_of(text: &str) -> Vec<String> {
-        let mut tokenizer = WordPairs::new(index_analyzer(), 0);
-        let mut stream = tokenizer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push(stream.token().text.clone());
-        }
-        out
+        pairs_with(&mut WordPairs::new(index_analyzer(), 0), text)
     }
 
     #[test]

@@ -122,6 +122,10 @@ impl DocSet for PairScorer {
     fn size_hint(&self) -> u32 {
         self.postings.size_hint()
     }
+
+    fn cost(&self) -> u64 {
+        self.postings.cost()
+    }
 }
 
 impl Scorer for PairScorer {
