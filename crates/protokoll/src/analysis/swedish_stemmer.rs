@@ -737,6 +737,38 @@ fn finish(out: &mut String, start: usize, lex: &Lexicon, _stripped: &str) {
         out.pop();
         return;
     }
+    // fastställd, fastställda → fastställ; betrodd → betro: the past
+    // participle of a verb whose infinitive and present tense are both
+    // attested (fastställa, fastställer; betro, betror). Nouns and
+    // adjectives in -d lack one of them ("bord": no "borer"), or show
+    // themselves by forms of their own: "nämnden", "följder", "skyddet"
+    // are no "nämna", "följa", "sky".
+    let noun = |s: &str| -> u32 {
+        ["en", "et", "er", "ar", "ade"]
+            .iter()
+            .map(|e| form2(lex, s, e, ""))
+            .sum()
+    };
+    if n >= 5 && noun(stem) < 3 {
+        if let Some(b) = stem.strip_suffix("dd") {
+            if nchars(b) >= 3
+                && b.chars().last().is_some_and(is_vowel)
+                && lex.form(b) >= 3
+                && form2(lex, b, "r", "") >= 3
+            {
+                out.truncate(out.len() - 2);
+                return;
+            }
+        } else if let Some(b) = stem.strip_suffix('d') {
+            if b.chars().last().is_some_and(|c| !is_vowel(c))
+                && form2(lex, b, "a", "") >= 3
+                && form2(lex, b, "er", "") >= 3
+            {
+                out.pop();
+                return;
+            }
+        }
+    }
     // Syncope: medel/medlen, regel/regler, enkel/enkla, säker/säkra,
     // vuxen/vuxna; in a
     // compound the head's forms decide ("stimulansmedel").
