@@ -321,6 +321,10 @@ enum Kind {
     /// stripped when the participle's `-en`/`-et` forms are attested and
     /// the word is no `-na` verb (ordna: ordnar, ordnade).
     PastPlural,
+    /// The supine `-it` of a strong verb (inkommit, gripit): stripped when
+    /// the infinitive and the present or the participle are attested
+    /// ("visit" is no form of "visa": no "viser", "visen").
+    Supine,
 }
 
 /// Endings, longest first; the first that applies wins. The number is the
@@ -381,6 +385,7 @@ const SUFFIXES: &[(&str, usize, Kind)] = &[
     ("na", 3, Kind::PastPlural),
     ("a", 2, Kind::Plain),
     ("e", 3, Kind::Plain),
+    ("it", 3, Kind::Supine),
     ("t", 3, Kind::AdjT),
     ("r", 3, Kind::VowelR),
     ("n", 3, Kind::VowelN),
@@ -697,8 +702,26 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
                     .map(|e| form2(lex, b, e, ""))
                     .sum();
                 // vinna, kunna, lämna: -nna and -mna are verbs, never
-                // participles ("vinna" is no form of "vin").
-                !b.ends_with(['n', 'm']) && na_verb == 0 && participle >= (fw / 20).max(3)
+                // participles ("vinna" is no form of "vin"). But "inkomna",
+                // "vunna" are: of "inkommen", "vunnen", whose consonant is
+                // double.
+                if let Some(c @ ('n' | 'm')) = b.chars().last() {
+                    let mut d = String::with_capacity(b.len() + 1);
+                    d.push_str(b);
+                    d.push(c);
+                    let doubled = form2(lex, &d, "en", "") + form2(lex, &d, "et", "");
+                    if na_verb == 0 && doubled >= (fw / 20).max(3) {
+                        out.push_str(&d);
+                        return finish(out, start, lex, suffix);
+                    }
+                    false
+                } else {
+                    na_verb == 0 && participle >= (fw / 20).max(3)
+                }
+            }
+            Kind::Supine => {
+                form2(lex, b, "a", "") >= 3
+                    && form2(lex, b, "er", "") + form2(lex, b, "en", "") >= 3
             }
             Kind::VowelR => {
                 b.chars().last().is_some_and(is_vowel)
