@@ -772,6 +772,25 @@ fn finish(out: &mut String, start: usize, lex: &Lexicon, _stripped: &str) {
             .map(|e| form2(lex, s, e, ""))
             .sum()
     };
+    // museum, centrum, kriterium → muse, centr, kriteri: a Latin noun in
+    // -um drops it before -et, -er ("museet", "centret", "kriterier"),
+    // which stem without it. Only when such a form is attested ("datum",
+    // "forum" keep theirs) and what is left is no word of its own: "visum"
+    // is no "vis" (viset), "lagrum" no "lagra" (lagret), "fortum" no "fort".
+    if let Some(b) = stem.strip_suffix("um") {
+        if nchars(b) >= 3
+            && lex.form(b) < 3
+            && form2(lex, b, "ar", "") < 3
+            && ["et", "ets", "er", "erna"]
+                .iter()
+                .map(|e| form2(lex, b, e, ""))
+                .sum::<u32>()
+                >= 3
+        {
+            out.truncate(out.len() - 2);
+            return;
+        }
+    }
     if n >= 5 && noun(stem) < 3 {
         if let Some(b) = stem.strip_suffix("dd") {
             if nchars(b) >= 3
