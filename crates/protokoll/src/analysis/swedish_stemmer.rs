@@ -563,6 +563,16 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
             continue;
         }
         let ok = match kind {
+            // ägarna: the plural of an agent noun in -are whose stem is
+            // too short to lose -are ("ägare" stems "ägar"), so it loses
+            // only -na.
+            Kind::Plain
+                if suffix == "arna" && nchars(b) < 3 && form2(lex, b, "are", "") >= 3 =>
+            {
+                out.push_str(b);
+                out.push_str("ar");
+                return finish(out, start, lex, "na");
+            }
             Kind::Plain if nchars(b) < 3 => lex.form(b) >= 3,
             // moderna, interna: the plural of an adjective in -ern
             // (modernt), not a definite plural in -erna.
