@@ -589,6 +589,20 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
             {
                 true
             }
+            // motor, faktor: a noun in -or shows itself by its definite
+            // form and plural (motorn, faktorer); it is no plural of "mota"
+            // nor a form of "mot", "fakta".
+            Kind::Guard
+                if suffix == "or"
+                    && ["n", "er", "erna"]
+                        .iter()
+                        .map(|e| form2(lex, w, e, ""))
+                        .sum::<u32>()
+                        >= 3 =>
+            {
+                // Nor may a later rule take its r ("dator" is no "dato").
+                break;
+            }
             Kind::Guard if suffix == "an" && w.ends_with("man") && !w.ends_with("mman") => false,
             // godkände → godkänn, glömde → glömm: the double consonant of
             // the stem is single before -de/-te.
