@@ -101,7 +101,7 @@ pub const FOLDED_TOKENIZER: &str = "sv_folded";
 /// in text indexed another way, and a re-index skips unchanged files.
 /// Change it whenever any text analyses differently (rules, lexicon,
 /// `data/stems.tsv`).
-pub const ANALYSIS_VERSION: &str = "protokoll-analysis 15 (word pairs)";
+pub const ANALYSIS_VERSION: &str = "protokoll-analysis 16 (participles, supines, -um, -or nouns)";
 
 /// The analyzer applied to text as it is indexed.
 pub fn index_analyzer() -> TextAnalyzer {

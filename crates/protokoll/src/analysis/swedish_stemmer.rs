@@ -566,9 +566,7 @@ fn rules(word: &str, lex: &Lexicon, out: &mut String) {
             // ägarna: the plural of an agent noun in -are whose stem is
             // too short to lose -are ("ägare" stems "ägar"), so it loses
             // only -na.
-            Kind::Plain
-                if suffix == "arna" && nchars(b) < 3 && form2(lex, b, "are", "") >= 3 =>
-            {
+            Kind::Plain if suffix == "arna" && nchars(b) < 3 && form2(lex, b, "are", "") >= 3 => {
                 out.push_str(b);
                 out.push_str("ar");
                 return finish(out, start, lex, "na");
@@ -1184,6 +1182,55 @@ mod tests {
         check_meet(&["revisor", "revisorn", "revisorer", "revisorerna"]);
         check_meet(&["sektor", "sektorn", "sektorer"]);
         check_apart("korn", "kor");
+    }
+
+    #[test]
+    fn past_participles_in_d_meet_their_verb() {
+        check_meet(&[
+            "fastställa",
+            "fastställer",
+            "fastställt",
+            "fastställd",
+            "fastställda",
+        ]);
+        check_meet(&["uppnå", "uppnår", "uppnådd", "uppnådda"]);
+        // Nouns in -d with forms of their own stay nouns.
+        check_apart("nämnd", "nämna");
+        check_apart("skydd", "sky");
+        check_apart("fastställd", "fast");
+    }
+
+    #[test]
+    fn strong_supines_and_participle_plurals_meet_their_verb() {
+        check_meet(&["inkomma", "inkommer", "inkommen", "inkomna", "inkommit"]);
+        check_apart("inkomst", "inkommit");
+        // "visit" is a visit, not a supine of "visa".
+        check_apart("visit", "visa");
+    }
+
+    #[test]
+    fn latin_nouns_in_um_meet_their_forms() {
+        check_meet(&["museum", "museet", "museer", "museerna", "museets"]);
+        check_meet(&["centrum", "centret", "centrumet"]);
+        check_meet(&["kriterium", "kriteriet", "kriterier", "kriterierna"]);
+        check_apart("visum", "vis");
+        check_apart("lagrum", "lagra");
+    }
+
+    #[test]
+    fn agent_nouns_in_are_meet_in_every_form() {
+        check_meet(&["ägare", "ägaren", "ägarna", "ägarnas"]);
+        check_apart("ägarna", "ägna");
+        check_apart("ägare", "äga");
+    }
+
+    #[test]
+    fn nouns_in_or_keep_their_or() {
+        check_meet(&["motor", "motorn", "motorer", "motorerna"]);
+        check_meet(&["faktor", "faktorn", "faktorer", "faktorerna"]);
+        check_apart("motor", "mot");
+        check_apart("faktor", "fakta");
+        check_apart("dator", "dato");
     }
 
     #[test]
