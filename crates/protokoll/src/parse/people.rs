@@ -468,7 +468,8 @@ fn names_in(rest: &str) -> Vec<String> {
 }
 
 /// The verbs with which minutes say who presented a matter: "Ekonomichef
-/// Petra Lind föredrog årsredovisningen", "Mattias Brodin redovisar".
+/// Petra Lind föredrog årsredovisningen", "Mattias Brodin redovisar" (and
+/// "läste upp", checked where the words are read).
 const PRESENTING: [&str; 14] = [
     "berättar",
     "berättade",
@@ -511,7 +512,9 @@ pub fn presenter_in_text(sentence: &str) -> Option<String> {
         if words > 9 {
             return None;
         }
-        if PRESENTING.contains(&w) {
+        // "läste upp" / "läser upp" (a report, the auditors' statement).
+        let reads_out = matches!(w, "läste" | "läser") && s[k + w.len()..].starts_with(" upp ");
+        if PRESENTING.contains(&w) || reads_out {
             head_end = Some(k);
             break;
         }
@@ -757,6 +760,13 @@ mod tests {
                 None,
             ),
             ("Anna Ek hälsade alla välkomna.", None),
+            (
+                "Revisor Karl Berg läste upp revisionsberättelsen.",
+                Some("Karl Berg"),
+            ),
+            ("Anna Ek läser upp dagordningen.", Some("Anna Ek")),
+            // Reading without "upp" presents nothing.
+            ("Anna Ek läste protokollet noga.", None),
         ];
         for (sentence, want) in cases {
             assert_eq!(presenter_in_text(sentence).as_deref(), want, "{sentence}");
