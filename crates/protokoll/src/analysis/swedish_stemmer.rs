@@ -813,7 +813,8 @@ fn finish(out: &mut String, start: usize, lex: &Lexicon, _stripped: &str) {
             return;
         }
     }
-    if n >= 5 && noun(stem) < 3 {
+    // The five noun lookups only for words that end in -d at all.
+    if n >= 5 && stem.ends_with('d') && noun(stem) < 3 {
         if let Some(b) = stem.strip_suffix("dd") {
             if nchars(b) >= 3
                 && b.chars().last().is_some_and(is_vowel)
